@@ -1,0 +1,41 @@
+// kinerja: reading a dataset folder (docs/dataset-format.md).
+//
+// Loading and validation are one pass: every file is streamed once, every field is checked as
+// it is read, references are resolved (forward references inside a file included), and the
+// whole-table rules (duplicates, cycles) run at the end of each file. Every problem goes to the
+// Diagnostics as FILE:LINE:COLUMN: message; nothing is thrown for bad data. A row with an error
+// is not added to its table, so a dataset is usable by analyses only if
+// `!diagnostics.has_errors()`.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kinerja/dataset.hpp"
+#include "kinerja/error.hpp"
+#include "kinerja/export.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+
+struct LoadOptions {
+  /// Longest accepted CSV record, in bytes; longer records (usually a missing closing quote)
+  /// are reported, not buffered without end.
+  std::size_t max_record_bytes = std::size_t{16} << 20;
+  /// Allow a feedback row whose rater is the ratee with a source other than `self`.
+  bool allow_self_feedback_outside_self_source = false;
+  /// Warn when the soft NIP check fails (TMT less than 18 years after birth).
+  bool warn_on_nip_soft_checks = true;
+};
+
+/// Names of the dataset files, in load order. employees.csv is the only required one.
+KIN_CXX_API const std::vector<std::string>& dataset_files();
+
+/// Loads and validates the folder `folder`. Throws only for misuse (kinerja::error with
+/// errc::NotFound if `folder` is not a directory); data problems go to `diagnostics`.
+KIN_CXX_API Dataset load_dataset(const std::string& folder, Diagnostics& diagnostics,
+                                 const LoadOptions& options = {});
+
+}  // namespace v1
+}  // namespace kinerja
