@@ -1,0 +1,13 @@
+# The whole test suite: cmake -P cmake/check.cmake
+# Installs what is missing, then builds and tests twice: the `ci` preset (optimised, warnings
+# as errors) and the `asan` preset (AddressSanitizer + UndefinedBehaviorSanitizer).
+cmake_minimum_required(VERSION 3.25)
+get_filename_component(KIN_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+include(${CMAKE_CURRENT_LIST_DIR}/bootstrap.cmake)
+
+foreach(preset IN ITEMS ci asan)
+  message("\n=== kinerja: build and test, preset '${preset}' ===\n")
+  execute_process(COMMAND ${CMAKE_COMMAND} --workflow --preset ${preset}
+                  WORKING_DIRECTORY ${KIN_ROOT} COMMAND_ERROR_IS_FATAL ANY)
+endforeach()
+message("\nAll kinerja tests passed (presets ci and asan).")
