@@ -141,40 +141,40 @@ Period Period::day(Date date) {
 }
 
 std::optional<Period> Period::try_parse(std::string_view s, std::string* why) {
-  auto fail = [&](const std::string& reason) -> std::optional<Period> {
-    if (why) *why = reason;
+  // The reason is only built on failure: parsing stays allocation-free on the hot path.
+  auto fail = [&](const char* before, const char* after) -> std::optional<Period> {
+    if (why) *why = std::string(before) + "'" + std::string(s) + "'" + after;
     return std::nullopt;
   };
-  const std::string quoted = "'" + std::string(s) + "'";
   int y = 0;
   if (s.size() < 4 || !parse_uint(s.substr(0, 4), y)) {
-    return fail(quoted + " is not a period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
+    return fail("", " is not a period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
   }
-  if (y < min_year || y > max_year) return fail("year in " + quoted + " is outside 1400..9999");
+  if (y < min_year || y > max_year) return fail("year in ", " is outside 1400..9999");
   if (s.size() == 4) return Period(y, PeriodKind::Year, 1, 1);
   std::string_view rest = s.substr(4);
   if (rest.front() == '-') rest.remove_prefix(1);
   if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q')) {
     const int q = rest[1] - '0';
-    if (q < 1 || q > 4) return fail("quarter in " + quoted + " must be Q1..Q4");
+    if (q < 1 || q > 4) return fail("quarter in ", " must be Q1..Q4");
     return Period(y, PeriodKind::Quarter, 3 * (q - 1) + 1, 1);
   }
   if (s.size() == 7 && s[4] == '-') {
     int m = 0;
-    if (!parse_uint(s.substr(5, 2), m)) return fail(quoted + " is not a period: month must be two digits");
-    if (m < 1 || m > 12) return fail("month in " + quoted + " must be 01..12");
+    if (!parse_uint(s.substr(5, 2), m)) return fail("", " is not a period: month must be two digits");
+    if (m < 1 || m > 12) return fail("month in ", " must be 01..12");
     return Period(y, PeriodKind::Month, m, 1);
   }
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
     int m = 0, d = 0;
     if (!parse_uint(s.substr(5, 2), m) || !parse_uint(s.substr(8, 2), d)) {
-      return fail(quoted + " is not a date of the form YYYY-MM-DD");
+      return fail("", " is not a date of the form YYYY-MM-DD");
     }
-    if (m < 1 || m > 12) return fail("month in " + quoted + " must be 01..12");
-    if (d < 1 || d > Date::days_in_month(y, m)) return fail(quoted + " is not a day of the calendar");
+    if (m < 1 || m > 12) return fail("month in ", " must be 01..12");
+    if (d < 1 || d > Date::days_in_month(y, m)) return fail("", " is not a day of the calendar");
     return Period(y, PeriodKind::Day, m, d);
   }
-  return fail(quoted + " is not a period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
+  return fail("", " is not a period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
 }
 
 Period Period::parse(std::string_view text) {

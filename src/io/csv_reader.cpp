@@ -28,6 +28,11 @@ CsvReader::~CsvReader() {
 bool CsvReader::open() {
   file_ = std::fopen(path_.c_str(), "rb");
   if (file_ == nullptr) return false;
+  if (std::fseek(file_, 0, SEEK_END) == 0) {
+    const long size = std::ftell(file_);
+    file_size_ = size > 0 ? static_cast<std::uint64_t>(size) : 0;
+  }
+  std::rewind(file_);
   buffer_.resize(std::min(initial_buffer, max_record_bytes_ + 2));
   return true;
 }
@@ -127,6 +132,12 @@ bool CsvReader::read_header() {
   }
   if (!ok) failed_ = true;
   return ok;
+}
+
+std::size_t CsvReader::estimated_records(std::size_t records_so_far) const noexcept {
+  if (records_so_far == 0 || bytes_consumed_ == 0 || file_size_ <= bytes_consumed_) return records_so_far;
+  const double per_record = static_cast<double>(bytes_consumed_) / static_cast<double>(records_so_far + 1);
+  return records_so_far + static_cast<std::size_t>(static_cast<double>(file_size_ - bytes_consumed_) / per_record * 1.05);
 }
 
 int CsvReader::column_of(std::string_view name) const noexcept {

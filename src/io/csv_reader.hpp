@@ -60,6 +60,11 @@ class CsvReader {
   const std::string& file() const noexcept { return display_name_; }
   /// Bytes consumed so far.
   std::uint64_t bytes_read() const noexcept { return bytes_consumed_; }
+  /// Size of the file when it was opened (0 if unknown, e.g. a pipe).
+  std::uint64_t file_size() const noexcept { return file_size_; }
+  /// Expected number of records in the whole file, extrapolated from those read so far
+  /// (for reserving table capacity once instead of growing it many times).
+  std::size_t estimated_records(std::size_t records_so_far) const noexcept;
   /// True if reading stopped because of an unrecoverable problem.
   bool failed() const noexcept { return failed_; }
 
@@ -88,6 +93,7 @@ class CsvReader {
   bool eof_ = false;
   bool failed_ = false;
   std::uint64_t bytes_consumed_ = 0;
+  std::uint64_t file_size_ = 0;
 
   char delimiter_ = ',';
   std::vector<std::string> header_;

@@ -187,6 +187,8 @@ class TableReader {
   void set_names(std::initializer_list<const char*> names) { names_.assign(names); }
   const std::string& file() const { return csv_.file(); }
   std::uint32_t line() const { return csv_.line(); }
+  /// Rows the whole file will have, extrapolated from the bytes read for `rows_so_far`.
+  std::size_t estimated_rows(std::size_t rows_so_far) const { return csv_.estimated_records(rows_so_far); }
 
  private:
   CsvReader& csv_;
@@ -640,6 +642,14 @@ class Loader {
         }
       }
       if (key > last_key[row]) last_key[row] = key;
+      if (r.indicator.size() == 4096) {
+        // Reserve the whole file at once: growing by doubling would copy the columns ~20
+        // times on a national file.
+        const std::size_t expected = t.estimated_rows(r.indicator.size());
+        r.indicator.reserve(expected);
+        r.period.reserve(expected);
+        r.value.reserve(expected);
+      }
       r.indicator.push_back(row);
       r.period.push_back(period);
       r.value.push_back(value);

@@ -8,6 +8,8 @@ if(rc)
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${KIN_SOURCE_DIR}/tests/consumer/project -B ${KIN_WORK_DIR}/build
                         -G ${KIN_GENERATOR} -DCMAKE_PREFIX_PATH=${KIN_WORK_DIR}/prefix
+                        # the same instrumentation as the library (sanitizer builds)
+                        "-DCMAKE_CXX_FLAGS=${KIN_CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${KIN_LINKER_FLAGS}"
                 RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "configuring the consumer failed (${rc})")

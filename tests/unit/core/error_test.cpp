@@ -4,12 +4,14 @@
 
 TEST_SUITE("core") {
   TEST_CASE("a diagnostic prints as FILE:LINE:COLUMN: severity: message") {
-    kinerja::Diagnostic d{kinerja::Severity::Error, {"data/employees.csv", 12, 5}, "invalid NIP"};
-    CHECK(d.to_string() == "data/employees.csv:12:5: error: invalid NIP");
-    kinerja::Diagnostic w{kinerja::Severity::Warning, {"units.csv", 3, 0}, "odd"};
-    CHECK(w.to_string() == "units.csv:3: warning: odd");
-    kinerja::Diagnostic f{kinerja::Severity::Error, {"surveys.csv", 0, 0}, "required file is missing"};
-    CHECK(f.to_string() == "surveys.csv: error: required file is missing");
+    kinerja::Diagnostics diags;
+    diags.error({"data/employees.csv", 12, 5}, "invalid NIP");
+    diags.warning({"units.csv", 3, 0}, "odd");
+    diags.error({"surveys.csv", 0, 0}, "required file is missing");
+    REQUIRE(diags.items().size() == 3);
+    CHECK(diags.items()[0].to_string() == "data/employees.csv:12:5: error: invalid NIP");
+    CHECK(diags.items()[1].to_string() == "units.csv:3: warning: odd");
+    CHECK(diags.items()[2].to_string() == "surveys.csv: error: required file is missing");
   }
 
   TEST_CASE("diagnostics keep the first problems up to the cap and count the rest") {
