@@ -88,7 +88,7 @@ def valid_date(y, m, d):
 
 
 def nip_problem(nip):
-    """Return (status, gender, problem) for an 18-digit NIP (domain.md §6.1-6.2)."""
+    """Return (status, gender, problem) for an 18-digit NIP (docs/dataset-format.md)."""
     if len(nip) != 18 or not nip.isdigit():
         return None, None, "not 18 digits"
     birth = valid_date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))

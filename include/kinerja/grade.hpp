@@ -70,7 +70,7 @@ KIN_CXX_API std::string_view to_string(Position position) noexcept;
 KIN_CXX_API std::optional<Position> parse_position(std::string_view text) noexcept;
 /// Jabatan manajerial under UU 20/2023: JPT, administrator, pengawas.
 KIN_CXX_API bool is_managerial(Position position) noexcept;
-/// JPT utama, madya or pratama (their SKP uses the four perspectives, domain §1.3).
+/// JPT utama, madya or pratama (their SKP uses the four perspectives of PermenPANRB 6/2022).
 KIN_CXX_API bool is_jpt(Position position) noexcept;
 
 }  // namespace v1

@@ -20,8 +20,8 @@ using Index = std::uint32_t;
 inline constexpr Index no_index = 0xFFFFFFFFu;
 
 /// Interns strings to dense indices 0, 1, 2, ... in order of first insertion.
-/// All characters live in one buffer; the hash table stores indices only, so a pool of
-/// n strings of average length L costs about n * (L + 16) bytes.
+/// All characters live in one buffer; the hash table stores indices and hashes only, so a pool
+/// of n strings of average length L costs about n * (L + 24) bytes.
 class KIN_CXX_API IdPool {
  public:
   IdPool() = default;
@@ -41,11 +41,16 @@ class KIN_CXX_API IdPool {
   std::size_t memory_bytes() const noexcept;
 
  private:
-  void grow();
+  // Open addressing with linear probing. A slot keeps the entry's hash beside its index, so a
+  // probe compares hashes without touching the characters, and rehashing needs no strings.
+  struct Slot {
+    Index index = no_index;  // no_index = empty
+    std::uint32_t hash = 0;
+  };
+  void rehash(std::size_t slot_count);
   std::string chars_;
   std::vector<std::uint64_t> offsets_{0};
-  std::vector<Index> slots_;   // open addressing, no_index = empty
-  std::vector<std::uint32_t> hashes_;  // per index, speeds up probing and rehashing
+  std::vector<Slot> slots_;
 };
 
 /// A column of strings (names): one character buffer plus offsets. No per-row allocation.

@@ -39,48 +39,38 @@ std::uint64_t hash_bytes(std::string_view s) noexcept {
 void IdPool::reserve(std::size_t count, std::size_t total_chars) {
   chars_.reserve(total_chars);
   offsets_.reserve(count + 1);
-  hashes_.reserve(count);
   std::size_t want = 16;
   while (want < count * 2) want *= 2;
-  if (want > slots_.size()) {
-    slots_.assign(want, no_index);
-    for (Index i = 0; i < size(); ++i) {
-      std::size_t mask = slots_.size() - 1;
-      std::size_t pos = hashes_[i] & mask;
-      while (slots_[pos] != no_index) pos = (pos + 1) & mask;
-      slots_[pos] = i;
-    }
-  }
+  if (want > slots_.size()) rehash(want);
 }
 
-void IdPool::grow() {
-  const std::size_t n = slots_.empty() ? 16 : slots_.size() * 2;
-  slots_.assign(n, no_index);
-  const std::size_t mask = n - 1;
-  for (Index i = 0; i < static_cast<Index>(size()); ++i) {
-    std::size_t pos = hashes_[i] & mask;
-    while (slots_[pos] != no_index) pos = (pos + 1) & mask;
-    slots_[pos] = i;
+void IdPool::rehash(std::size_t slot_count) {
+  std::vector<Slot> old(slot_count);
+  old.swap(slots_);
+  const std::size_t mask = slot_count - 1;
+  for (const Slot& s : old) {
+    if (s.index == no_index) continue;
+    std::size_t pos = s.hash & mask;
+    while (slots_[pos].index != no_index) pos = (pos + 1) & mask;
+    slots_[pos] = s;
   }
 }
 
 std::pair<Index, bool> IdPool::insert(std::string_view text) {
-  if ((size() + 1) * 2 > slots_.size()) grow();
+  if ((size() + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
   if (size() >= no_index - 1) throw error(errc::OutOfRange, "more than 4 294 967 294 distinct ids in one pool");
-  const std::uint64_t h = hash_bytes(text);
-  const auto h32 = static_cast<std::uint32_t>(h);
+  const auto h32 = static_cast<std::uint32_t>(hash_bytes(text));
   const std::size_t mask = slots_.size() - 1;
   std::size_t pos = h32 & mask;
-  while (slots_[pos] != no_index) {
-    const Index i = slots_[pos];
-    if (hashes_[i] == h32 && (*this)[i] == text) return {i, false};
+  while (slots_[pos].index != no_index) {
+    const Slot& s = slots_[pos];
+    if (s.hash == h32 && (*this)[s.index] == text) return {s.index, false};
     pos = (pos + 1) & mask;
   }
   const auto index = static_cast<Index>(size());
   chars_.append(text.data(), text.size());
   offsets_.push_back(chars_.size());
-  hashes_.push_back(h32);
-  slots_[pos] = index;
+  slots_[pos] = Slot{index, h32};
   return {index, true};
 }
 
@@ -89,17 +79,16 @@ Index IdPool::find(std::string_view text) const noexcept {
   const auto h32 = static_cast<std::uint32_t>(hash_bytes(text));
   const std::size_t mask = slots_.size() - 1;
   std::size_t pos = h32 & mask;
-  while (slots_[pos] != no_index) {
-    const Index i = slots_[pos];
-    if (hashes_[i] == h32 && (*this)[i] == text) return i;
+  while (slots_[pos].index != no_index) {
+    const Slot& s = slots_[pos];
+    if (s.hash == h32 && (*this)[s.index] == text) return s.index;
     pos = (pos + 1) & mask;
   }
   return no_index;
 }
 
 std::size_t IdPool::memory_bytes() const noexcept {
-  return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(Index) +
-         hashes_.capacity() * sizeof(std::uint32_t);
+  return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(Slot);
 }
 
 void TextColumn::push_back(std::string_view text) {

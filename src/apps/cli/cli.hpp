@@ -10,7 +10,7 @@
 
 namespace kinerja_cli {
 
-/// Exit codes of every subcommand (interfaces §3).
+/// Exit codes of every subcommand (docs/cli.md).
 enum ExitCode : int {
   exit_ok = 0,            ///< success
   exit_invalid_data = 1,  ///< the data is invalid; problems on stderr

@@ -1,4 +1,4 @@
-// NIP vectors N1-N6 of domain.md §6.1-6.2, and the error positions the validator reports.
+// NIP vectors N1-N6 (docs/dataset-format.md, "NIP"), and the error positions the validator reports.
 #include <doctest/doctest.h>
 
 #include "kinerja/error.hpp"

@@ -1,4 +1,4 @@
-// Exact arithmetic at the edges named in domain.md §8.2 (and the vectors that depend on them).
+// Exact arithmetic at the edges where the regulations branch (docs/architecture.md, "Exact arithmetic").
 #include <doctest/doctest.h>
 
 #include <limits>
