@@ -2,7 +2,7 @@
 # check.cmake, so that the README's two commands work on a fresh machine.
 set(KIN_DEBIAN_PACKAGES
   g++ ninja-build pkg-config
-  libboost-date-time-dev libboost-serialization-dev libeigen3-dev doctest-dev libbenchmark-dev)
+  libboost-date-time-dev libboost-serialization-dev libeigen3-dev doctest-dev)
 
 find_program(KIN_DPKG_QUERY dpkg-query)
 if(NOT KIN_DPKG_QUERY)

@@ -10,7 +10,6 @@
 
 #include <cstddef>
 #include <string>
-#include <vector>
 
 #include "kinerja/dataset.hpp"
 #include "kinerja/error.hpp"
@@ -28,9 +27,6 @@ struct LoadOptions {
   /// Warn when the soft NIP check fails (TMT less than 18 years after birth).
   bool warn_on_nip_soft_checks = true;
 };
-
-/// Names of the dataset files, in load order. employees.csv is the only required one.
-KIN_CXX_API const std::vector<std::string>& dataset_files();
 
 /// Loads and validates the folder `folder`. Throws only for misuse (kinerja::error with
 /// errc::NotFound if `folder` is not a directory); data problems go to `diagnostics`.

@@ -910,12 +910,6 @@ class Loader {
 
 }  // namespace
 
-const std::vector<std::string>& dataset_files() {
-  static const std::vector<std::string> files = {"units.csv",   "employees.csv", "indicators.csv",  "realizations.csv",
-                                                 "ratings.csv", "feedback.csv",  "org_ratings.csv", "surveys.csv"};
-  return files;
-}
-
 Dataset load_dataset(const std::string& folder, Diagnostics& diagnostics, const LoadOptions& options) {
   if (!is_directory(folder)) throw error(errc::NotFound, "dataset folder '" + folder + "' does not exist or is not a folder");
   return Loader(folder, diagnostics, options).run();
