@@ -101,6 +101,10 @@ bool CsvReader::read_header() {
         fail({display_name_, 1, 1}, "file contains NUL bytes: it is not a UTF-8 CSV text file");
         return false;
       }
+      if (!quoted && c == '\r' && i + 1 < end_ && buffer_[i + 1] != '\n') {
+        fail({display_name_, 1, 1}, "lines end with CR alone (old Mac format); save the file with LF or CRLF line ends");
+        return false;
+      }
     }
     delimiter_ = semicolons > commas ? ';' : ',';
   }

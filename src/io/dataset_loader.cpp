@@ -146,6 +146,7 @@ class TableReader {
   }
 
   bool period(int column, Period& out) {
+    if (empty(column)) return error(column, std::string("required field '") + name(column) + "' is empty");
     std::string why;
     if (auto p = Period::try_parse(raw(column), &why)) {
       out = *p;

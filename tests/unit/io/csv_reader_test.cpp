@@ -132,6 +132,13 @@ TEST_SUITE("io") {
     CHECK(p.problems.at(0).find("NUL") != std::string::npos);
   }
 
+  TEST_CASE("CR-only line ends are named, not read as one giant line") {
+    const Parsed p = parse("a,b\r1,2\r3,4\r");
+    CHECK_FALSE(p.header_ok);
+    REQUIRE(p.problems.size() == 1);
+    CHECK(p.problems[0].find("CR alone") != std::string::npos);
+  }
+
   TEST_CASE("header problems: empty and duplicate names") {
     Parsed p = parse("nip,,name\n1,2,3\n");
     CHECK_FALSE(p.header_ok);
