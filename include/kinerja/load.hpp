@@ -4,8 +4,9 @@
 // it is read, references are resolved (forward references inside a file included), and the
 // whole-table rules (duplicates, cycles) run at the end of each file. Every problem goes to the
 // Diagnostics as FILE:LINE:COLUMN: message; nothing is thrown for bad data. A row with an error
-// is not added to its table, so a dataset is usable by analyses only if
-// `!diagnostics.has_errors()`.
+// in one of its fields is left out of its table; a forward reference that never resolves, and a
+// link that closes a cycle, are reported and left as no_index. A dataset is therefore usable by
+// analyses only if `!diagnostics.has_errors()`.
 #pragma once
 
 #include <cstddef>
