@@ -74,7 +74,7 @@ struct IndicatorTable {
   IdPool units_of_measure;
   std::vector<Polarity> polarity;
   std::vector<double> target;
-  std::vector<double> target_upper;    ///< NaN if empty (present only for polarity range)
+  std::vector<double> target_upper;    ///< NaN unless the polarity has a target range
   std::vector<double> weight;          ///< NaN if empty (equal weights within the owner-year)
   std::vector<Accumulation> accumulation;
   std::vector<Index> parent;           ///< cascading parent (intervensi), no_index if none
@@ -91,7 +91,18 @@ struct RealizationTable {
   std::vector<Period> period;
   std::vector<double> value;
   TableSource source;
+  /// Index by indicator (compressed rows): the realisations of indicator i are the rows
+  /// order[offsets[i]] .. order[offsets[i + 1] - 1], in file order; when the rows are already
+  /// grouped by indicator in increasing order (the usual export), `order` is empty and the rows
+  /// are offsets[i] .. offsets[i + 1] - 1 directly. Built by build_index().
+  std::vector<std::uint64_t> offsets;
+  std::vector<Index> order;
   std::size_t size() const noexcept { return indicator.size(); }
+  /// (Re)builds `offsets` and `order` for `indicator_count` indicators, in linear time.
+  KIN_CXX_API void build_index(std::size_t indicator_count);
+  bool has_index() const noexcept { return !offsets.empty(); }
+  /// Row of the k-th realisation in the index (k in offsets[i] .. offsets[i + 1]).
+  std::size_t row_at(std::uint64_t k) const noexcept { return order.empty() ? k : order[k]; }
 };
 
 /// ratings.csv: the Penilai's categorical ratings.

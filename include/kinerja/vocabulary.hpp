@@ -23,8 +23,19 @@ enum class IndicatorKind : std::uint8_t { Utama = 0, Tambahan = 1 };
 /// IKI aspect (Pasal 9; the four activity aspects of PP 46/2011). `None` when not given.
 enum class Aspect : std::uint8_t { None = 0, Kuantitas, Kualitas, Waktu, Biaya };
 
-/// Direction of an indicator: higher is better, lower is better, or inside a target range.
-enum class Polarity : std::uint8_t { Max = 0, Min = 1, Range = 2 };
+/// Direction of an indicator.
+///  * Max: higher is better (capaian R/T);
+///  * Min: lower is better (PermenPANRB 8/2021 "kondisi khusus");
+///  * Range: inside target..target_upper is best, deviation either way is worse (stabilise);
+///  * RangeMax, RangeMin: a target range on a higher-is-better or lower-is-better indicator
+///    (the two range examples of PermenPANRB 8/2021: 80-90% and 7-8 months): outside the range
+///    the nearest bound is the target.
+enum class Polarity : std::uint8_t { Max = 0, Min = 1, Range = 2, RangeMax = 3, RangeMin = 4 };
+
+/// True for the polarities that need target_upper.
+constexpr bool has_target_range(Polarity p) noexcept {
+  return p == Polarity::Range || p == Polarity::RangeMax || p == Polarity::RangeMin;
+}
 
 /// How the period values of a year make the year value.
 enum class Accumulation : std::uint8_t { Last = 0, Sum, Mean, Max, Min };
@@ -53,7 +64,8 @@ KIN_CXX_API std::optional<OwnerType> parse_owner_type(std::string_view text) noe
 KIN_CXX_API std::optional<IndicatorKind> parse_indicator_kind(std::string_view text) noexcept;
 /// "kuantitas" / "kualitas" / "waktu" / "biaya" (also "quantity", "quality", "time", "cost").
 KIN_CXX_API std::optional<Aspect> parse_aspect(std::string_view text) noexcept;
-/// "max" / "min" / "range" (also "maximize", "minimize", "stabilize", "positif", "negatif").
+/// "max" / "min" / "range" / "range_max" / "range_min" (also "maximize", "minimize", "stabilize",
+/// "positif", "negatif").
 KIN_CXX_API std::optional<Polarity> parse_polarity(std::string_view text) noexcept;
 /// "sum" / "last" / "mean" / "max" / "min" (also "kumulatif", "akhir", "average", "rata_rata").
 KIN_CXX_API std::optional<Accumulation> parse_accumulation(std::string_view text) noexcept;

@@ -47,6 +47,8 @@ std::string_view to_string(Polarity value) noexcept {
     case Polarity::Max: return "max";
     case Polarity::Min: return "min";
     case Polarity::Range: return "range";
+    case Polarity::RangeMax: return "range_max";
+    case Polarity::RangeMin: return "range_min";
   }
   return "";
 }
@@ -130,7 +132,9 @@ std::optional<Polarity> parse_polarity(std::string_view text) noexcept {
                                  {"range", Polarity::Range},
                                  {"stabilize", Polarity::Range},
                                  {"stabilise", Polarity::Range},
-                                 {"rentang", Polarity::Range}});
+                                 {"rentang", Polarity::Range},
+                                 {"range_max", Polarity::RangeMax},
+                                 {"range_min", Polarity::RangeMin}});
 }
 
 std::optional<Accumulation> parse_accumulation(std::string_view text) noexcept {

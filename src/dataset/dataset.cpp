@@ -11,6 +11,22 @@ std::size_t bytes(const std::vector<T>& v) {
 
 }  // namespace
 
+void RealizationTable::build_index(std::size_t indicator_count) {
+  offsets.assign(indicator_count + 1, 0);
+  order.clear();
+  bool grouped = true;
+  for (std::size_t r = 0; r < indicator.size(); ++r) {
+    ++offsets[indicator[r] + 1];
+    if (r > 0 && indicator[r] < indicator[r - 1]) grouped = false;
+  }
+  for (std::size_t i = 0; i < indicator_count; ++i) offsets[i + 1] += offsets[i];
+  if (grouped) return;
+  // Counting sort: stable, so each indicator keeps its rows in file order.
+  order.resize(indicator.size());
+  std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
+  for (std::size_t r = 0; r < indicator.size(); ++r) order[next[indicator[r]]++] = static_cast<Index>(r);
+}
+
 std::vector<TableSummary> Dataset::summary() const {
   return {
       {"units.csv", units.source.present, units.size()},
@@ -35,7 +51,8 @@ std::size_t Dataset::memory_bytes() const noexcept {
        bytes(t.rhk) + t.rhks.memory_bytes() + bytes(t.kind) + bytes(t.aspect) + bytes(t.unit_of_measure) +
        t.units_of_measure.memory_bytes() + bytes(t.polarity) + bytes(t.target) + bytes(t.target_upper) +
        bytes(t.weight) + bytes(t.accumulation) + bytes(t.parent) + bytes(t.target_is_max);
-  n += bytes(realizations.indicator) + bytes(realizations.period) + bytes(realizations.value);
+  n += bytes(realizations.indicator) + bytes(realizations.period) + bytes(realizations.value) +
+       bytes(realizations.offsets) + bytes(realizations.order);
   n += bytes(ratings.employee) + bytes(ratings.period) + bytes(ratings.result) + bytes(ratings.behavior) +
        bytes(ratings.rater) + bytes(ratings.innovation);
   n += bytes(feedback.period) + bytes(feedback.rater) + bytes(feedback.external_rater) +

@@ -235,6 +235,7 @@ class Loader {
     if (!load_employees(d)) return d;
     load_indicators(d);
     load_realizations(d);
+    d.realizations.build_index(d.indicators.size());
     load_ratings(d);
     load_feedback(d);
     load_org_ratings(d);
@@ -527,7 +528,7 @@ class Loader {
       Accumulation accumulation = Accumulation::Last;
       ok &= t.vocabulary(Kind, kind, parse_indicator_kind, IndicatorKind::Utama, "utama or tambahan");
       ok &= t.vocabulary(AspectCol, aspect, parse_aspect, Aspect::None, "kuantitas, kualitas, waktu or biaya");
-      ok &= t.vocabulary(PolarityCol, polarity, parse_polarity, Polarity::Max, "max, min or range");
+      ok &= t.vocabulary(PolarityCol, polarity, parse_polarity, Polarity::Max, "max, min, range, range_max or range_min");
       ok &= t.vocabulary(AccumulationCol, accumulation, parse_accumulation, Accumulation::Last,
                          "sum, last, mean, max or min");
       double target = 0, upper = 0, weight = 0;
@@ -538,10 +539,11 @@ class Loader {
       std::uint8_t target_is_max = 0;
       ok &= t.flag(TargetIsMax, target_is_max);
       if (target_ok) {
-        if (polarity == Polarity::Range) {
-          if (target < 0) ok = t.error(Target, "range target must not be negative, found " + quote(t.raw(Target)));
+        if (has_target_range(polarity)) {
+          if (target < 0) ok = t.error(Target, "the lower bound of a target range must not be negative, found " + quote(t.raw(Target)));
           if (upper_ok && std::isnan(upper)) {
-            ok = t.error(TargetUpper, "polarity range needs 'target_upper' (the upper bound of the target range)");
+            ok = t.error(TargetUpper, "polarity " + std::string(to_string(polarity)) +
+                                          " needs 'target_upper' (the upper bound of the target range)");
           } else if (upper_ok && upper < target) {
             ok = t.error(TargetUpper, "target_upper " + quote(t.raw(TargetUpper)) + " is below target " +
                                           quote(t.raw(Target)));
@@ -598,7 +600,7 @@ class Loader {
       ind.unit_of_measure.push_back(uom.empty() ? no_index : ind.units_of_measure.insert(uom).first);
       ind.polarity.push_back(polarity);
       ind.target.push_back(target);
-      ind.target_upper.push_back(polarity == Polarity::Range ? upper : std::numeric_limits<double>::quiet_NaN());
+      ind.target_upper.push_back(has_target_range(polarity) ? upper : std::numeric_limits<double>::quiet_NaN());
       ind.weight.push_back(weight);
       ind.accumulation.push_back(accumulation);
       ind.parent.push_back(parent_row);

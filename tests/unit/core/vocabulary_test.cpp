@@ -42,7 +42,9 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE("every enum value prints a spelling that parses back to it") {
-    for (auto v : {Polarity::Max, Polarity::Min, Polarity::Range}) CHECK(parse_polarity(to_string(v)) == v);
+    for (auto v : {Polarity::Max, Polarity::Min, Polarity::Range, Polarity::RangeMax, Polarity::RangeMin}) {
+      CHECK(parse_polarity(to_string(v)) == v);
+    }
     for (auto v : {Accumulation::Last, Accumulation::Sum, Accumulation::Mean, Accumulation::Max, Accumulation::Min}) {
       CHECK(parse_accumulation(to_string(v)) == v);
     }

@@ -1,0 +1,241 @@
+#include "kinerja/rules.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "kinerja/error.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+namespace {
+
+// Which packs a setting belongs to.
+constexpr unsigned in_6_2022 = 1u << 0;
+constexpr unsigned in_8_2021 = 1u << 1;
+constexpr unsigned in_46_2011 = 1u << 2;
+constexpr unsigned in_all = in_6_2022 | in_8_2021 | in_46_2011;
+
+enum class ValueKind { Choice, PositiveNumberOrNone, Count };
+
+struct SettingDef {
+  const char* key;
+  ValueKind kind;
+  std::vector<std::string> choices;  // for Choice
+  unsigned packs;
+  const char* default_6_2022;
+  const char* default_8_2021;
+  const char* default_46_2011;
+  const char* description;
+};
+
+const std::vector<SettingDef>& definitions() {
+  static const std::vector<SettingDef> defs = {
+      {"achievement.minimize", ValueKind::Choice, {"two_minus_ratio", "target_over_realization"}, in_all,
+       "two_minus_ratio", "two_minus_ratio", "two_minus_ratio",
+       "capaian of lower-is-better indicators: (2 - R/T) x 100 (PermenPANRB 8/2021 kondisi khusus) or T/R x 100"},
+      {"achievement.range_inside", ValueKind::Choice, {"full", "nearest_bound"}, in_all, "full", "full", "full",
+       "capaian inside a target range: 100% (the regulation is silent) or the formula against the nearer bound"},
+      {"achievement.clamp_negative", ValueKind::Choice, {"true", "false"}, in_all, "true", "true", "true",
+       "a negative (2 - R/T) capaian becomes 0"},
+      {"achievement.cap", ValueKind::PositiveNumberOrNone, {}, in_all, "120", "120", "none",
+       "cap per indicator, in percent, applied before weighting (PP 30/2019 and PermenPANRB 8/2021 cap at 120)"},
+      {"aggregation.missing", ValueKind::Choice, {"exclude", "zero"}, in_all, "exclude", "exclude", "exclude",
+       "an indicator without capaian is left out and the weights renormalised, or counts as 0"},
+      {"aggregation.tambahan", ValueKind::Choice, {"exclude", "include"}, in_all, "exclude", "exclude", "exclude",
+       "whether tambahan (additional) indicators count in the weighted result score"},
+      {"distribution.rounding", ValueKind::Choice, {"exact", "round_half_up", "lenient"}, in_6_2022, "exact", "", "",
+       "how p% of n is rounded for the curve of SE MenPANRB 3/2023 (not specified there)"},
+      {"distribution.majority", ValueKind::Choice, {"warn", "enforce", "ignore"}, in_6_2022, "warn", "", "",
+       "the 'sebagian besar' (> 50%) floor of SE MenPANRB 3/2023; its 70% cap is always enforced"},
+      {"distribution.pool_smaller_than", ValueKind::Count, {}, in_6_2022, "0", "", "",
+       "units with fewer employees are checked together with their parent unit (0: never pool)"},
+      {"ikm.weight", ValueKind::Choice, {"one_ninth", "0.11", "0.111"}, in_all, "one_ninth", "one_ninth", "one_ninth",
+       "weight per unsur of the IKM: exactly 1/9, or the 0.11 printed in PermenPANRB 14/2017 (x 0.99)"},
+      {"suggestion.ratings", ValueKind::Choice, {"none", "achievement"}, in_6_2022, "none", "", "",
+       "suggest a result rating from the weighted capaian; never the regulation (PermenPANRB 6/2022 has no "
+       "numeric mapping)"},
+      {"suggestion.above_at_least", ValueKind::PositiveNumberOrNone, {}, in_6_2022, "110", "", "",
+       "with suggestion.ratings = achievement: weighted capaian from which 'above' is suggested"},
+      {"suggestion.below_under", ValueKind::PositiveNumberOrNone, {}, in_6_2022, "80", "", "",
+       "with suggestion.ratings = achievement: weighted capaian under which 'below' is suggested"},
+      {"nilai_iki.gap", ValueKind::Choice, {"round_integer", "extend_lower_band", "error"}, in_8_2021, "",
+       "round_integer", "",
+       "capaian between the integer bands of the PermenPANRB 8/2021 nilai table (e.g. 99.5)"},
+      {"perilaku.weight", ValueKind::Choice, {"auto", "70_30", "60_40"}, in_8_2021, "", "auto", "",
+       "PP 30/2019 Pasal 41: 70/30 without, 60/40 with peer or subordinate input; auto decides per employee "
+       "from feedback.csv"},
+      {"perilaku.sources", ValueKind::Choice, {"non_self", "supervisor", "all"}, in_8_2021 | in_46_2011, "",
+       "non_self", "supervisor",
+       "which feedback.csv scores make the nilai perilaku (their mean)"},
+  };
+  return defs;
+}
+
+unsigned mask_of(RuleSet rs) {
+  switch (rs) {
+    case RuleSet::PermenPanRb6_2022: return in_6_2022;
+    case RuleSet::PermenPanRb8_2021: return in_8_2021;
+    case RuleSet::Pp46_2011: return in_46_2011;
+  }
+  return 0;
+}
+
+const char* default_of(const SettingDef& d, RuleSet rs) {
+  switch (rs) {
+    case RuleSet::PermenPanRb6_2022: return d.default_6_2022;
+    case RuleSet::PermenPanRb8_2021: return d.default_8_2021;
+    case RuleSet::Pp46_2011: return d.default_46_2011;
+  }
+  return "";
+}
+
+const SettingDef* find_def(std::string_view key, RuleSet rs) {
+  for (const SettingDef& d : definitions()) {
+    if (key == d.key && (d.packs & mask_of(rs)) != 0) return &d;
+  }
+  return nullptr;
+}
+
+std::string allowed_text(const SettingDef& d) {
+  switch (d.kind) {
+    case ValueKind::Choice: {
+      std::string out;
+      for (const std::string& c : d.choices) out += (out.empty() ? "" : " | ") + c;
+      return out;
+    }
+    case ValueKind::PositiveNumberOrNone: return "a number > 0 | none";
+    case ValueKind::Count: return "an integer >= 0";
+  }
+  return "";
+}
+
+bool parse_positive(std::string_view v, double& out) {
+  const auto res = std::from_chars(v.data(), v.data() + v.size(), out);
+  return res.ec == std::errc() && res.ptr == v.data() + v.size() && std::isfinite(out) && out > 0;
+}
+
+double number_or_none(const std::string& v) {
+  if (v == "none") return std::numeric_limits<double>::infinity();
+  double out = 0;
+  parse_positive(v, out);  // checked in set()
+  return out;
+}
+
+}  // namespace
+
+RulePack::RulePack(RuleSet rule_set, std::string name, int version)
+    : rule_set_(rule_set), name_(std::move(name)), version_(version) {
+  for (const SettingDef& d : definitions()) {
+    if (d.packs & mask_of(rule_set)) values_.emplace_back(d.key, default_of(d, rule_set));
+  }
+}
+
+const std::vector<std::string>& RulePack::builtin_names() {
+  static const std::vector<std::string> names = {"permenpanrb-6-2022", "permenpanrb-8-2021", "pp-46-2011"};
+  return names;
+}
+
+RulePack RulePack::builtin(std::string_view name) {
+  if (name == "permenpanrb-6-2022") return RulePack(RuleSet::PermenPanRb6_2022, std::string(name), 1);
+  if (name == "permenpanrb-8-2021") return RulePack(RuleSet::PermenPanRb8_2021, std::string(name), 1);
+  if (name == "pp-46-2011") return RulePack(RuleSet::Pp46_2011, std::string(name), 1);
+  std::string known;
+  for (const std::string& n : builtin_names()) known += (known.empty() ? "" : ", ") + n;
+  throw error(errc::NotFound, "unknown rule pack '" + std::string(name) + "' (built-in: " + known + ")");
+}
+
+RulePack RulePack::for_year(int year) {
+  if (year >= 2022) return builtin("permenpanrb-6-2022");
+  if (year == 2021) return builtin("permenpanrb-8-2021");
+  return builtin("pp-46-2011");
+}
+
+std::string RulePack::label() const {
+  std::string out = name_ + "@" + std::to_string(version_);
+  if (modified()) out += " (modified)";
+  return out;
+}
+
+void RulePack::set(std::string_view key, std::string_view value) {
+  const SettingDef* d = find_def(key, rule_set_);
+  if (d == nullptr) {
+    throw error(errc::NotFound, "rule pack " + name_ + " has no setting '" + std::string(key) +
+                                    "' (see: kinerja rules show " + name_ + ")");
+  }
+  bool ok = false;
+  switch (d->kind) {
+    case ValueKind::Choice:
+      ok = std::find(d->choices.begin(), d->choices.end(), value) != d->choices.end();
+      break;
+    case ValueKind::PositiveNumberOrNone: {
+      double v = 0;
+      ok = value == "none" || parse_positive(value, v);
+      break;
+    }
+    case ValueKind::Count:
+      ok = !value.empty() && value.size() < 10 && std::all_of(value.begin(), value.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      });
+      break;
+  }
+  if (!ok) {
+    throw error(errc::InvalidArgument, "invalid value '" + std::string(value) + "' for " + std::string(key) +
+                                           " (allowed: " + allowed_text(*d) + ")");
+  }
+  for (auto& [k, v] : values_) {
+    if (k == key) v = std::string(value);
+  }
+}
+
+const std::string& RulePack::get(std::string_view key) const {
+  for (const auto& [k, v] : values_) {
+    if (k == key) return v;
+  }
+  throw error(errc::NotFound, "rule pack " + name_ + " has no setting '" + std::string(key) + "'");
+}
+
+std::vector<RuleSetting> RulePack::settings() const {
+  std::vector<RuleSetting> out;
+  for (const SettingDef& d : definitions()) {
+    if ((d.packs & mask_of(rule_set_)) == 0) continue;
+    out.push_back({d.key, get(d.key), default_of(d, rule_set_), allowed_text(d), d.description});
+  }
+  return out;
+}
+
+bool RulePack::modified() const {
+  for (const SettingDef& d : definitions()) {
+    if ((d.packs & mask_of(rule_set_)) != 0 && get(d.key) != default_of(d, rule_set_)) return true;
+  }
+  return false;
+}
+
+AchievementPolicy RulePack::achievement_policy() const {
+  AchievementPolicy p;
+  p.minimize = get("achievement.minimize") == "target_over_realization" ? MinimizeFormula::TargetOverRealization
+                                                                         : MinimizeFormula::TwoMinusRatio;
+  p.range_inside = get("achievement.range_inside") == "nearest_bound" ? RangeInside::NearestBound : RangeInside::Full;
+  p.clamp_negative = get("achievement.clamp_negative") == "true";
+  p.cap = number_or_none(get("achievement.cap"));
+  return p;
+}
+
+MissingIndicator RulePack::missing_indicator() const {
+  return get("aggregation.missing") == "zero" ? MissingIndicator::Zero : MissingIndicator::Exclude;
+}
+
+bool RulePack::count_tambahan() const { return get("aggregation.tambahan") == "include"; }
+
+std::string_view to_string(RuleSet value) noexcept {
+  switch (value) {
+    case RuleSet::PermenPanRb6_2022: return "permenpanrb-6-2022";
+    case RuleSet::PermenPanRb8_2021: return "permenpanrb-8-2021";
+    case RuleSet::Pp46_2011: return "pp-46-2011";
+  }
+  return "";
+}
+
+}  // namespace v1
+}  // namespace kinerja

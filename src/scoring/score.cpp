@@ -1,0 +1,242 @@
+#include "kinerja/score.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace kinerja {
+inline namespace v1 {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// The year value of one indicator from its realisations (rows k0..k1 of the index).
+struct YearValue {
+  double value = nan;
+  std::uint32_t periods = 0;
+};
+
+YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation) {
+  YearValue out;
+  out.periods = static_cast<std::uint32_t>(k1 - k0);
+  if (k0 == k1) return out;
+  double sum = 0, lo = std::numeric_limits<double>::infinity(), hi = -lo, last = nan;
+  std::uint32_t last_key = 0;
+  for (std::uint64_t k = k0; k < k1; ++k) {
+    const std::size_t row = r.row_at(k);
+    const double v = r.value[row];
+    const Period p = r.period[row];
+    if (p.kind() == PeriodKind::Year) {
+      // A realisation for the whole year is the year value (the realisasi akhir).
+      out.value = v;
+      out.periods = 1;
+      return out;
+    }
+    sum += v;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+    if (p.key() >= last_key) {
+      last_key = p.key();
+      last = v;
+    }
+  }
+  switch (accumulation) {
+    case Accumulation::Sum: out.value = sum; break;
+    case Accumulation::Mean: out.value = sum / static_cast<double>(k1 - k0); break;
+    case Accumulation::Max: out.value = hi; break;
+    case Accumulation::Min: out.value = lo; break;
+    case Accumulation::Last: out.value = last; break;
+  }
+  return out;
+}
+
+// Running weighted sums of one owner: explicit weights and equal weights side by side, so a
+// single pass serves both "weights given" and "no weights given".
+struct Aggregate {
+  double weighted_sum = 0, weight_total = 0;  // over indicators with an explicit weight
+  double equal_sum = 0, equal_count = 0;      // every counted indicator with weight 1
+  std::uint32_t counted = 0, scored = 0, weighted = 0;
+
+  double value() const {
+    if (weighted > 0) return weight_total > 0 ? weighted_sum / weight_total : nan;
+    return equal_count > 0 ? equal_sum / equal_count : nan;
+  }
+};
+
+}  // namespace
+
+const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_set) noexcept {
+  static constexpr std::array<std::string_view, 5> pp6 = {"sangat_baik", "baik", "butuh_perbaikan",
+                                                          "kurang_misconduct", "sangat_kurang"};
+  static constexpr std::array<std::string_view, 5> pp30 = {"sangat_baik", "baik", "cukup", "kurang", "sangat_kurang"};
+  static constexpr std::array<std::string_view, 5> pp46 = {"sangat_baik", "baik", "cukup", "kurang", "buruk"};
+  switch (rule_set) {
+    case RuleSet::PermenPanRb6_2022: return pp6;
+    case RuleSet::PermenPanRb8_2021: return pp30;
+    case RuleSet::Pp46_2011: return pp46;
+  }
+  return pp6;
+}
+
+ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
+  const IndicatorTable& ind = d.indicators;
+  const RealizationTable& real = d.realizations;
+  const AchievementPolicy policy = rules.achievement_policy();
+  const bool missing_is_zero = rules.missing_indicator() == MissingIndicator::Zero;
+  const bool count_tambahan = rules.count_tambahan();
+
+  ScoreResult out;
+  out.year = year;
+  out.rule_set = rules.rule_set();
+  out.rule_pack = rules.label();
+
+  // 1-2. Year value and capaian of every indicator of the year.
+  IndicatorScores& is = out.indicators;
+  std::vector<Index> row_of(ind.size(), no_index);  // indicator -> row in `is`
+  for (std::size_t i = 0; i < ind.size(); ++i) {
+    if (ind.year[i] == year) {
+      row_of[i] = static_cast<Index>(is.indicator.size());
+      is.indicator.push_back(static_cast<Index>(i));
+    }
+  }
+  const std::size_t n = is.indicator.size();
+  is.realization.resize(n);
+  is.periods.resize(n);
+  is.achievement.resize(n);
+  is.capped_achievement.resize(n);
+  is.weight.resize(n);
+  is.status.resize(n);
+  is.nilai.assign(n, nan);
+  is.children.assign(n, 0);
+  is.children_achievement.assign(n, nan);
+  const bool indexed = real.has_index();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Index i = is.indicator[k];
+    YearValue yv;
+    if (indexed) yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i]);
+    is.realization[k] = yv.value;
+    is.periods[k] = yv.periods;
+    IndicatorStatus status = IndicatorStatus::NoRealization;
+    double c = nan;
+    if (yv.periods > 0) c = achievement_percent(ind.polarity[i], ind.target[i], ind.target_upper[i], yv.value, policy, status);
+    is.achievement[k] = c;
+    is.capped_achievement[k] = cap_achievement(c, policy);
+    is.status[k] = status;
+    is.weight[k] = ind.has_weight(i) ? ind.weight[i] : 1.0;
+  }
+
+  // 3. Weighted aggregates per owner, and the cascade roll-up to parent indicators.
+  std::vector<Aggregate> by_employee(d.employees.size()), by_unit(d.units.size());
+  std::vector<Aggregate> by_parent(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Index i = is.indicator[k];
+    const bool ok = is.status[k] == IndicatorStatus::Ok;
+    const double c = is.capped_achievement[k];
+    const bool has_weight = ind.has_weight(i);
+    const double w = is.weight[k];
+    auto add = [&](Aggregate& a) {
+      ++a.counted;
+      if (has_weight) ++a.weighted;
+      if (!ok && !missing_is_zero) return;
+      const double value = ok ? c : 0.0;
+      if (ok) ++a.scored;
+      if (has_weight) {
+        a.weighted_sum += w * value;
+        a.weight_total += w;
+      }
+      a.equal_sum += value;
+      a.equal_count += 1;
+    };
+    if (ind.kind[i] == IndicatorKind::Utama || count_tambahan) {
+      add(ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]]);
+    }
+    const Index parent = ind.parent[i];
+    if (parent != no_index && row_of[parent] != no_index) add(by_parent[row_of[parent]]);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    is.children[k] = by_parent[k].counted;
+    is.children_achievement[k] = by_parent[k].value();
+  }
+  // An owner that gives weights to some indicators and not to others: the others count 0.
+  for (std::size_t k = 0; k < n; ++k) {
+    const Index i = is.indicator[k];
+    const Aggregate& a = ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]];
+    if (a.weighted > 0 && !ind.has_weight(i)) {
+      is.weight[k] = 0.0;
+      if (a.weighted < a.counted && (ind.kind[i] == IndicatorKind::Utama || count_tambahan)) {
+        out.warnings.push_back(Diagnostic{Severity::Warning,
+                                          {ind.source.file, ind.source.lines.line(i), 0},
+                                          "indicator '" + std::string(ind.ids[i]) +
+                                              "' has no weight while others of its owner and year have one: it "
+                                              "counts with weight 0"});
+      }
+    }
+  }
+
+  // 4. Employees: result score and predikat.
+  EmployeeScores& es = out.employees;
+  const std::size_t ne = d.employees.size();
+  es.employee.resize(ne);
+  es.result_score.resize(ne);
+  es.behavior_score.assign(ne, nan);
+  es.final_score.assign(ne, nan);
+  es.result_rating.assign(ne, no_value);
+  es.behavior_rating.assign(ne, no_value);
+  es.predikat.assign(ne, no_value);
+  es.suggested_result_rating.assign(ne, no_value);
+  es.indicators.resize(ne);
+  es.indicators_scored.resize(ne);
+  for (std::size_t e = 0; e < ne; ++e) {
+    es.employee[e] = static_cast<Index>(e);
+    es.result_score[e] = by_employee[e].value();
+    es.indicators[e] = by_employee[e].counted;
+    es.indicators_scored[e] = by_employee[e].scored;
+  }
+  const Period annual = Period::year(year);
+  const RatingTable& ratings = d.ratings;
+  for (std::size_t r = 0; r < ratings.size(); ++r) {
+    if (ratings.period[r] != annual) continue;
+    const Index e = ratings.employee[r];
+    es.result_rating[e] = static_cast<std::int8_t>(ratings.result[r]);
+    es.behavior_rating[e] = static_cast<std::int8_t>(ratings.behavior[r]);
+  }
+  if (rules.rule_set() == RuleSet::PermenPanRb6_2022) {
+    for (std::size_t e = 0; e < ne; ++e) {
+      if (es.result_rating[e] == no_value) continue;
+      es.predikat[e] = static_cast<std::int8_t>(
+          predikat_from_ratings(static_cast<Rating>(es.result_rating[e]), static_cast<Rating>(es.behavior_rating[e])));
+    }
+    if (rules.get("suggestion.ratings") == "achievement") {
+      const double above = std::stod(rules.get("suggestion.above_at_least"));
+      const double below = std::stod(rules.get("suggestion.below_under"));
+      for (std::size_t e = 0; e < ne; ++e) {
+        const double s = es.result_score[e];
+        if (std::isnan(s)) continue;
+        const Rating r = s >= above ? Rating::Above : (s < below ? Rating::Below : Rating::Meets);
+        es.suggested_result_rating[e] = static_cast<std::int8_t>(r);
+      }
+    }
+  }
+
+  // Units: own IKU and predikat counts of their members.
+  UnitScores& us = out.units;
+  const std::size_t nu = d.units.size();
+  us.unit.resize(nu);
+  us.iku_achievement.resize(nu);
+  us.iku.resize(nu);
+  us.employees.assign(nu, 0);
+  us.counts.assign(nu, PredikatCounts{});
+  for (std::size_t u = 0; u < nu; ++u) {
+    us.unit[u] = static_cast<Index>(u);
+    us.iku_achievement[u] = by_unit[u].value();
+    us.iku[u] = by_unit[u].counted;
+  }
+  for (std::size_t e = 0; e < ne; ++e) {
+    const Index u = d.employees.unit[e];
+    ++us.employees[u];
+    if (es.predikat[e] != no_value) ++us.counts[u][static_cast<std::size_t>(es.predikat[e])];
+  }
+  return out;
+}
+
+}  // namespace v1
+}  // namespace kinerja
