@@ -14,6 +14,11 @@
 #include "kinerja/id_pool.hpp"
 #include "kinerja/dataset.hpp"
 #include "kinerja/load.hpp"
+#include "kinerja/predikat.hpp"
+#include "kinerja/achievement.hpp"
+#include "kinerja/rules.hpp"
+#include "kinerja/score.hpp"
+#include "kinerja/report.hpp"
 
 namespace kinerja {
 inline namespace v1 {

@@ -15,6 +15,7 @@
 #include "kinerja/dataset.hpp"
 #include "kinerja/error.hpp"
 #include "kinerja/export.hpp"
+#include "kinerja/rules.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -33,6 +34,15 @@ struct LoadOptions {
 /// errc::NotFound if `folder` is not a directory); data problems go to `diagnostics`.
 KIN_CXX_API Dataset load_dataset(const std::string& folder, Diagnostics& diagnostics,
                                  const LoadOptions& options = {});
+
+/// Reads a rules file: a built-in pack ("base = NAME", default permenpanrb-6-2022) and settings
+/// that override its defaults, one "key = value" per line, '#' starting a comment. Throws
+/// kinerja::error (errc::NotFound if the file cannot be read, errc::ParseError or
+/// errc::InvalidArgument with FILE:LINE:COLUMN for a bad line). See docs/scoring.md.
+KIN_CXX_API RulePack load_rules_file(const std::string& path);
+
+/// A built-in pack name, or else the path of a rules file.
+KIN_CXX_API RulePack load_rule_pack(const std::string& name_or_path);
 
 }  // namespace v1
 }  // namespace kinerja

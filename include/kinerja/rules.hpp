@@ -63,7 +63,7 @@ class KIN_CXX_API RulePack {
   /// result can say exactly which rules made it.
   int version() const noexcept { return version_; }
   RuleSet rule_set() const noexcept { return rule_set_; }
-  /// "permenpanrb-6-2022@1" (plus " (modified)" when a setting differs from its default).
+  /// "permenpanrb-6-2022@1", with "+modified" when a setting differs from its default.
   std::string label() const;
 
   /// Changes a setting; throws errc::NotFound for an unknown key and errc::InvalidArgument for a

@@ -154,7 +154,7 @@ RulePack RulePack::for_year(int year) {
 
 std::string RulePack::label() const {
   std::string out = name_ + "@" + std::to_string(version_);
-  if (modified()) out += " (modified)";
+  if (modified()) out += "+modified";
   return out;
 }
 

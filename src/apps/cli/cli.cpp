@@ -10,7 +10,7 @@ namespace kinerja_cli {
 std::size_t Arguments::size_or(const std::string& name, std::size_t fallback) const {
   auto it = values.find(name);
   if (it == values.end()) return fallback;
-  const std::string& v = it->second;
+  const std::string& v = it->second.back();
   if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) {
     throw UsageError("--" + name + " needs a non-negative integer, got '" + v + "'");
   }
@@ -53,7 +53,7 @@ Arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
         if (i + 1 >= args.size()) throw UsageError("option '--" + name + "' needs a value");
         value = args[++i];
       }
-      out.values[name] = value;
+      out.values[name].push_back(value);
     } else {
       if (inline_value) throw UsageError("option '--" + name + "' takes no value");
       ++out.flags[name];
@@ -90,7 +90,7 @@ void print_main_help(std::ostream& out) {
 }  // namespace
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> all = {validate_command()};
+  static const std::vector<Command> all = {validate_command(), score_command(), rules_command()};
   return all;
 }
 

@@ -34,13 +34,19 @@ struct OptionSpec {
 /// Parsed arguments of one subcommand.
 struct Arguments {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> values;  ///< options with values (last one wins)
-  std::map<std::string, int> flags;           ///< options without values, with their count
+  std::map<std::string, std::vector<std::string>> values;  ///< options with values, in order given
+  std::map<std::string, int> flags;                        ///< options without values, with their count
 
   bool has(const std::string& name) const { return values.count(name) != 0 || flags.count(name) != 0; }
+  /// The last value given for an option, or `fallback`.
   std::string value_or(const std::string& name, const std::string& fallback) const {
     auto it = values.find(name);
-    return it == values.end() ? fallback : it->second;
+    return it == values.end() ? fallback : it->second.back();
+  }
+  /// Every value given for a repeatable option.
+  std::vector<std::string> all(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::vector<std::string>{} : it->second;
   }
   /// A non-negative integer option; throws UsageError when malformed.
   std::size_t size_or(const std::string& name, std::size_t fallback) const;
@@ -75,5 +81,7 @@ int run_cli(const std::vector<std::string>& args, Streams& io);
 
 // Subcommands (one file each).
 Command validate_command();
+Command score_command();
+Command rules_command();
 
 }  // namespace kinerja_cli

@@ -4,16 +4,11 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/common.hpp"
 #include "kinerja/kinerja.hpp"
 
 namespace kinerja_cli {
 namespace {
-
-std::string thousands(std::size_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-  return s;
-}
 
 // Depth of the deepest unit (a root has depth 1).
 std::size_t tree_depth(const kinerja::UnitTable& units) {

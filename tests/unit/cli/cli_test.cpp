@@ -3,6 +3,11 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "kinerja/load.hpp"
+#include "support/temp_dir.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 namespace {
 struct Run {
@@ -80,5 +85,60 @@ TEST_SUITE("cli") {
     const std::string dir = KIN_TEST_DATA_DIR "/invalid_values";
     const Run r = run({"validate", dir, "--strict"});
     CHECK(r.code == 1);
+  }
+
+  TEST_CASE("score writes the three tables and a summary") {
+    kin_test::TempDir dir;
+    const Run r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--out", dir.path()});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Scores 2025 under permenpanrb-6-2022@1") != std::string::npos);
+    for (const char* name : {"indicator_scores.csv", "employee_scores.csv", "unit_scores.csv"}) {
+      CAPTURE(name);
+      std::ifstream in(dir.file(name));
+      std::string header;
+      CHECK(std::getline(in, header));
+      CHECK_FALSE(header.empty());
+    }
+    std::ifstream in(dir.file("employee_scores.csv"));
+    std::string header;
+    std::getline(in, header);
+    CHECK(header.rfind("nip,year,rule_pack,result_score,behavior_score,final_score,result_rating,behavior_rating,predikat",
+                       0) == 0);
+  }
+
+  TEST_CASE("score on invalid data exits 1 and writes nothing") {
+    kin_test::TempDir dir;
+    const std::string out = dir.path() + "/out";
+    const Run r = run({"score", KIN_TEST_DATA_DIR "/invalid_values", "--year", "2025", "--out", out});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("nothing was written") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+
+  TEST_CASE("score usage errors: missing year, bad setting, unknown pack") {
+    CHECK(run({"score", KIN_SOURCE_DIR "/data/sample"}).code == 2);
+    CHECK(run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "25"}).code == 2);
+    Run r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--set", "achievement.cap=lots"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("allowed: a number > 0 | none") != std::string::npos);
+    r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--rules", "no-such-pack"});
+    CHECK(r.code == 2);
+  }
+
+  TEST_CASE("rules show prints a rules file that reads back to the same pack") {
+    kin_test::TempDir dir;
+    Run r = run({"rules", "show", "permenpanrb-6-2022", "--set", "achievement.cap=110"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("base = permenpanrb-6-2022") != std::string::npos);
+    CHECK(r.out.find("achievement.cap = 110") != std::string::npos);
+    const std::string path = dir.write("agency.rules", r.out);
+    const kinerja::RulePack p = kinerja::load_rules_file(path);
+    CHECK(p.get("achievement.cap") == "110");
+    CHECK(p.label() == "permenpanrb-6-2022@1+modified");
+    r = run({"rules", "list"});
+    CHECK(r.out == "permenpanrb-6-2022\npermenpanrb-8-2021\npp-46-2011\n");
+    CHECK(run({"rules"}).code == 2);
+    CHECK(run({"rules", "show"}).code == 2);
+    CHECK(run({"rules", "show", "nope"}).code == 2);
   }
 }

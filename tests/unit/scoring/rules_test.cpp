@@ -41,7 +41,7 @@ TEST_SUITE("scoring") {
     p.set("achievement.minimize", "target_over_realization");
     CHECK(p.achievement_policy().minimize == kinerja::MinimizeFormula::TargetOverRealization);
     CHECK(p.modified());
-    CHECK(p.label() == "permenpanrb-6-2022@1 (modified)");
+    CHECK(p.label() == "permenpanrb-6-2022@1+modified");
     CHECK_THROWS_AS(p.set("achievement.cap", "-5"), kinerja::error);
     CHECK_THROWS_AS(p.set("achievement.cap", "abc"), kinerja::error);
     CHECK_THROWS_AS(p.set("achievement.minimize", "t/r"), kinerja::error);

@@ -1,0 +1,25 @@
+// kinerja: writing analysis results as the CSV files of docs/output-files.md.
+//
+// Every writer puts all its files into one folder atomically: each file is written under a
+// temporary name and renamed into place only when all of them are complete, so a failed run
+// leaves no partial output. Numbers are written in full precision (the shortest text that reads
+// back to the same double); a value that does not exist is an empty field, never 0 or NaN.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kinerja/dataset.hpp"
+#include "kinerja/export.hpp"
+#include "kinerja/score.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+
+/// Writes indicator_scores.csv, employee_scores.csv and unit_scores.csv into `folder` (created
+/// if needed). Returns the paths written. Throws kinerja::error(errc::IoError).
+KIN_CXX_API std::vector<std::string> write_score_tables(const Dataset& dataset, const ScoreResult& result,
+                                                        const std::string& folder);
+
+}  // namespace v1
+}  // namespace kinerja

@@ -1,0 +1,67 @@
+#include "cli/common.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace kinerja_cli {
+
+std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, Streams& io) {
+  kinerja::Diagnostics diagnostics;
+  kinerja::Dataset dataset = kinerja::load_dataset(folder, diagnostics);
+  for (const kinerja::Diagnostic& d : diagnostics.items()) io.err << d.to_string() << "\n";
+  if (diagnostics.dropped() > 0) io.err << "... and " << thousands(diagnostics.dropped()) << " more problems\n";
+  if (diagnostics.has_errors()) {
+    io.err << "kinerja: " << folder << " has " << thousands(diagnostics.error_count())
+           << " errors; nothing was written (run 'kinerja validate' for the full list)\n";
+    return std::nullopt;
+  }
+  return dataset;
+}
+
+kinerja::RulePack rule_pack_from(const Arguments& args, int year) {
+  kinerja::RulePack pack =
+      args.has("rules") ? kinerja::load_rule_pack(args.value_or("rules", "")) : kinerja::RulePack::for_year(year);
+  for (const std::string& kv : args.all("set")) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError("--set needs key=value, got '" + kv + "'");
+    try {
+      pack.set(kv.substr(0, eq), kv.substr(eq + 1));
+    } catch (const kinerja::error& e) {
+      throw UsageError(e.message());
+    }
+  }
+  return pack;
+}
+
+std::vector<OptionSpec> rule_options() {
+  return {
+      {"rules", true, "rule pack: a built-in name or a rules file (default: by year)", "NAME|FILE"},
+      {"set", true, "change one setting of the rule pack (repeatable)", "KEY=VALUE"},
+  };
+}
+
+OptionSpec out_option() { return {"out", true, "folder for the output files (default ./kinerja-out)", "DIR"}; }
+
+int year_from(const Arguments& args) {
+  if (!args.has("year")) throw UsageError("--year is required");
+  const std::string y = args.value_or("year", "");
+  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("--year needs a four-digit year, got '" + y + "'");
+  }
+  return std::stoi(y);
+}
+
+std::string thousands(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
+}
+
+std::string fixed(double value, int decimals) {
+  if (std::isnan(value)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+}  // namespace kinerja_cli

@@ -1,0 +1,33 @@
+// Pieces shared by the analysis commands: loading a dataset that must be valid, choosing the
+// rule pack, and the common options.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+#include "kinerja/kinerja.hpp"
+
+namespace kinerja_cli {
+
+/// Loads DIR and prints its problems on stderr. nullopt when it has errors (the command then
+/// exits 1 and writes nothing).
+std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, Streams& io);
+
+/// --rules NAME|FILE (default: the pack for the year) with every --set key=value applied.
+kinerja::RulePack rule_pack_from(const Arguments& args, int year);
+
+/// The options --rules, --set and --out.
+std::vector<OptionSpec> rule_options();
+OptionSpec out_option();
+
+/// A required four-digit --year; throws UsageError.
+int year_from(const Arguments& args);
+
+/// "1,234"
+std::string thousands(std::size_t n);
+/// A number with `decimals` fraction digits, or "-" for NaN.
+std::string fixed(double value, int decimals);
+
+}  // namespace kinerja_cli

@@ -1,0 +1,136 @@
+#include "io/output.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "kinerja/error.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+namespace detail {
+namespace {
+
+void make_folders(const std::string& folder) {
+  std::string path;
+  std::size_t start = 0;
+  while (start <= folder.size()) {
+    const std::size_t slash = folder.find('/', start);
+    path = folder.substr(0, slash == std::string::npos ? folder.size() : slash);
+    start = slash == std::string::npos ? folder.size() + 1 : slash + 1;
+    if (path.empty()) continue;
+    if (::mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
+      throw error(errc::IoError, "cannot create folder '" + path + "': " + std::strerror(errno));
+    }
+  }
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    throw error(errc::IoError, "'" + folder + "' is not a folder");
+  }
+}
+
+}  // namespace
+
+OutputSet::OutputSet(std::string folder) : folder_(std::move(folder)) {
+  if (folder_.empty()) folder_ = ".";
+  make_folders(folder_);
+}
+
+OutputSet::~OutputSet() {
+  if (committed_) return;
+  for (File& f : files_) {
+    if (f.stream) f.stream->close();
+    std::remove(f.temp_path.c_str());
+  }
+}
+
+std::ostream& OutputSet::open(const std::string& name) {
+  File f;
+  f.final_path = folder_ + "/" + name;
+  f.temp_path = folder_ + "/." + name + ".tmp." + std::to_string(::getpid());
+  f.stream = std::make_unique<std::ofstream>(f.temp_path, std::ios::binary | std::ios::trunc);
+  if (!*f.stream) throw error(errc::IoError, "cannot write '" + f.temp_path + "': " + std::strerror(errno));
+  files_.push_back(std::move(f));
+  return *files_.back().stream;
+}
+
+std::vector<std::string> OutputSet::commit() {
+  for (File& f : files_) {
+    f.stream->flush();
+    const bool good = static_cast<bool>(*f.stream);
+    f.stream->close();
+    if (!good || f.stream->fail()) {
+      throw error(errc::IoError, "writing '" + f.final_path + "' failed (disk full?); no output was changed");
+    }
+  }
+  std::vector<std::string> paths;
+  for (File& f : files_) {
+    if (std::rename(f.temp_path.c_str(), f.final_path.c_str()) != 0) {
+      throw error(errc::IoError, "cannot rename '" + f.temp_path + "' to '" + f.final_path + "': " + std::strerror(errno));
+    }
+    paths.push_back(f.final_path);
+  }
+  committed_ = true;
+  return paths;
+}
+
+void CsvWriter::separator() {
+  if (!first_) out_.put(',');
+  first_ = false;
+}
+
+CsvWriter& CsvWriter::text(std::string_view value) {
+  separator();
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out_.write(value.data(), static_cast<std::streamsize>(value.size()));
+    return *this;
+  }
+  out_.put('"');
+  for (char c : value) {
+    if (c == '"') out_.put('"');
+    out_.put(c);
+  }
+  out_.put('"');
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(double value) {
+  separator();
+  if (std::isnan(value)) return *this;
+  char buf[32];
+  const auto res = std::to_chars(buf, buf + sizeof buf, value);
+  out_.write(buf, res.ptr - buf);
+  return *this;
+}
+
+CsvWriter& CsvWriter::integer(std::int64_t value) {
+  separator();
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, value);
+  out_.write(buf, res.ptr - buf);
+  return *this;
+}
+
+CsvWriter& CsvWriter::empty() {
+  separator();
+  return *this;
+}
+
+void CsvWriter::end_row() {
+  out_.put('\n');
+  first_ = true;
+}
+
+void CsvWriter::header(std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names) text(n);
+  end_row();
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kinerja

@@ -1,0 +1,66 @@
+#include "kinerja/report.hpp"
+
+#include "io/output.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+namespace {
+
+std::string_view rating_text(std::int8_t r) {
+  return r == no_value ? std::string_view() : to_string(static_cast<Rating>(r));
+}
+
+}  // namespace
+
+std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult& r, const std::string& folder) {
+  detail::OutputSet files(folder);
+  const auto& labels = predikat_labels(r.rule_set);
+  {
+    detail::CsvWriter w(files.open("indicator_scores.csv"));
+    w.header({"indicator_id", "owner_type", "owner_id", "year", "target", "target_upper", "realization",
+              "achievement", "capped_achievement", "weight", "status", "periods", "nilai", "children",
+              "children_achievement"});
+    const IndicatorTable& t = d.indicators;
+    const IndicatorScores& s = r.indicators;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const Index i = s.indicator[k];
+      const bool unit = t.owner_type[i] == OwnerType::Unit;
+      w.text(t.ids[i]).text(to_string(t.owner_type[i]));
+      w.text(unit ? d.units.ids[t.owner[i]] : d.employees.nips[t.owner[i]]);
+      w.integer(t.year[i]).number(t.target[i]).number(t.target_upper[i]).number(s.realization[k]);
+      w.number(s.achievement[k]).number(s.capped_achievement[k]).number(s.weight[k]).text(to_string(s.status[k]));
+      w.integer(s.periods[k]).number(s.nilai[k]).integer(s.children[k]).number(s.children_achievement[k]);
+      w.end_row();
+    }
+  }
+  {
+    detail::CsvWriter w(files.open("employee_scores.csv"));
+    w.header({"nip", "year", "rule_pack", "result_score", "behavior_score", "final_score", "result_rating",
+              "behavior_rating", "predikat", "indicators", "indicators_scored", "suggested_result_rating"});
+    const EmployeeScores& s = r.employees;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      w.text(d.employees.nips[s.employee[k]]).integer(r.year).text(r.rule_pack);
+      w.number(s.result_score[k]).number(s.behavior_score[k]).number(s.final_score[k]);
+      w.text(rating_text(s.result_rating[k])).text(rating_text(s.behavior_rating[k]));
+      w.text(s.predikat[k] == no_value ? std::string_view() : labels[static_cast<std::size_t>(s.predikat[k])]);
+      w.integer(s.indicators[k]).integer(s.indicators_scored[k]).text(rating_text(s.suggested_result_rating[k]));
+      w.end_row();
+    }
+  }
+  {
+    detail::CsvWriter w(files.open("unit_scores.csv"));
+    w.header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
+              "iku"});
+    const UnitScores& s = r.units;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      w.text(d.units.ids[s.unit[k]]).integer(r.year).number(s.iku_achievement[k]).integer(s.employees[k]);
+      for (int c : s.counts[k]) w.integer(c);
+      w.integer(s.iku[k]);
+      w.end_row();
+    }
+  }
+  return files.commit();
+}
+
+}  // namespace v1
+}  // namespace kinerja
