@@ -97,6 +97,9 @@ struct RealizationTable {
   /// are offsets[i] .. offsets[i + 1] - 1 directly. Built by build_index().
   std::vector<std::uint64_t> offsets;
   std::vector<Index> order;
+  /// Per indicator: 1 when its rows are in strictly increasing period order and none covers the
+  /// whole year, so its year value needs only the values (the last row is the latest period).
+  std::vector<std::uint8_t> in_period_order;
   std::size_t size() const noexcept { return indicator.size(); }
   /// (Re)builds `offsets` and `order` for `indicator_count` indicators, in linear time.
   KIN_CXX_API void build_index(std::size_t indicator_count);

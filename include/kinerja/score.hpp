@@ -92,5 +92,9 @@ KIN_CXX_API const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_
 /// Scores year `year` of a validated dataset under `rules`.
 KIN_CXX_API ScoreResult score(const Dataset& dataset, int year, const RulePack& rules);
 
+/// The same, into an existing result whose buffers are reused: scoring many years, packs or
+/// datasets in a loop then allocates nothing after the first call.
+KIN_CXX_API void score_into(const Dataset& dataset, int year, const RulePack& rules, ScoreResult& out);
+
 }  // namespace v1
 }  // namespace kinerja

@@ -20,11 +20,24 @@ void RealizationTable::build_index(std::size_t indicator_count) {
     if (r > 0 && indicator[r] < indicator[r - 1]) grouped = false;
   }
   for (std::size_t i = 0; i < indicator_count; ++i) offsets[i + 1] += offsets[i];
-  if (grouped) return;
-  // Counting sort: stable, so each indicator keeps its rows in file order.
-  order.resize(indicator.size());
-  std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
-  for (std::size_t r = 0; r < indicator.size(); ++r) order[next[indicator[r]]++] = static_cast<Index>(r);
+  if (!grouped) {
+    // Counting sort: stable, so each indicator keeps its rows in file order.
+    order.resize(indicator.size());
+    std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
+    for (std::size_t r = 0; r < indicator.size(); ++r) order[next[indicator[r]]++] = static_cast<Index>(r);
+  }
+  in_period_order.assign(indicator_count, 1);
+  for (std::size_t i = 0; i < indicator_count; ++i) {
+    std::uint32_t previous = 0;
+    for (std::uint64_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      const Period p = period[grouped ? k : order[k]];
+      if (p.kind() == PeriodKind::Year || p.key() <= previous) {
+        in_period_order[i] = 0;
+        break;
+      }
+      previous = p.key();
+    }
+  }
 }
 
 std::vector<TableSummary> Dataset::summary() const {
@@ -52,7 +65,7 @@ std::size_t Dataset::memory_bytes() const noexcept {
        t.units_of_measure.memory_bytes() + bytes(t.polarity) + bytes(t.target) + bytes(t.target_upper) +
        bytes(t.weight) + bytes(t.accumulation) + bytes(t.parent) + bytes(t.target_is_max);
   n += bytes(realizations.indicator) + bytes(realizations.period) + bytes(realizations.value) +
-       bytes(realizations.offsets) + bytes(realizations.order);
+       bytes(realizations.offsets) + bytes(realizations.order) + bytes(realizations.in_period_order);
   n += bytes(ratings.employee) + bytes(ratings.period) + bytes(ratings.result) + bytes(ratings.behavior) +
        bytes(ratings.rater) + bytes(ratings.innovation);
   n += bytes(feedback.period) + bytes(feedback.rater) + bytes(feedback.external_rater) +

@@ -15,17 +15,51 @@ struct YearValue {
   std::uint32_t periods = 0;
 };
 
-YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation) {
+// Fast path: rows k0..k1 are contiguous, in period order and none covers the whole year, so
+// only the values are read.
+YearValue year_value_in_order(const double* value, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation) {
   YearValue out;
   out.periods = static_cast<std::uint32_t>(k1 - k0);
   if (k0 == k1) return out;
+  switch (accumulation) {
+    case Accumulation::Last: out.value = value[k1 - 1]; break;
+    case Accumulation::Sum:
+    case Accumulation::Mean: {
+      double sum = 0;
+      for (std::uint64_t k = k0; k < k1; ++k) sum += value[k];
+      out.value = accumulation == Accumulation::Sum ? sum : sum / static_cast<double>(k1 - k0);
+      break;
+    }
+    case Accumulation::Max:
+    case Accumulation::Min: {
+      double best = value[k0];
+      for (std::uint64_t k = k0 + 1; k < k1; ++k) {
+        best = accumulation == Accumulation::Max ? (value[k] > best ? value[k] : best)
+                                                 : (value[k] < best ? value[k] : best);
+      }
+      out.value = best;
+      break;
+    }
+  }
+  return out;
+}
+
+// `row` maps the k-th entry of the index to a table row (identity when the table is grouped).
+template <typename RowOf>
+YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation,
+                     RowOf row) {
+  YearValue out;
+  out.periods = static_cast<std::uint32_t>(k1 - k0);
+  if (k0 == k1) return out;
+  const double* value = r.value.data();
+  const Period* period = r.period.data();
   double sum = 0, lo = std::numeric_limits<double>::infinity(), hi = -lo, last = nan;
   std::uint32_t last_key = 0;
   for (std::uint64_t k = k0; k < k1; ++k) {
-    const std::size_t row = r.row_at(k);
-    const double v = r.value[row];
-    const Period p = r.period[row];
-    if (p.kind() == PeriodKind::Year) {
+    const std::size_t i = row(k);
+    const double v = value[i];
+    const std::uint32_t key = period[i].key();
+    if (period[i].kind() == PeriodKind::Year) {
       // A realisation for the whole year is the year value (the realisasi akhir).
       out.value = v;
       out.periods = 1;
@@ -34,8 +68,8 @@ YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t 
     sum += v;
     lo = v < lo ? v : lo;
     hi = v > hi ? v : hi;
-    if (p.key() >= last_key) {
-      last_key = p.key();
+    if (key >= last_key) {
+      last_key = key;
       last = v;
     }
   }
@@ -53,8 +87,8 @@ YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t 
 // single pass serves both "weights given" and "no weights given".
 struct Aggregate {
   double weighted_sum = 0, weight_total = 0;  // over indicators with an explicit weight
-  double equal_sum = 0, equal_count = 0;      // every counted indicator with weight 1
-  std::uint32_t counted = 0, scored = 0, weighted = 0;
+  double equal_sum = 0;                       // every included indicator with weight 1
+  std::uint32_t equal_count = 0, counted = 0, scored = 0, weighted = 0;
 
   double value() const {
     if (weighted > 0) return weight_total > 0 ? weighted_sum / weight_total : nan;
@@ -78,24 +112,31 @@ const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_set) noexcep
 }
 
 ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
+  ScoreResult out;
+  score_into(d, year, rules, out);
+  return out;
+}
+
+void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& out) {
   const IndicatorTable& ind = d.indicators;
   const RealizationTable& real = d.realizations;
   const AchievementPolicy policy = rules.achievement_policy();
   const bool missing_is_zero = rules.missing_indicator() == MissingIndicator::Zero;
   const bool count_tambahan = rules.count_tambahan();
 
-  ScoreResult out;
   out.year = year;
   out.rule_set = rules.rule_set();
   out.rule_pack = rules.label();
+  out.warnings.clear();
 
   // 1-2. Year value and capaian of every indicator of the year.
   IndicatorScores& is = out.indicators;
-  std::vector<Index> row_of(ind.size(), no_index);  // indicator -> row in `is`
+  is.indicator.clear();
+  bool any_parent = false;
   for (std::size_t i = 0; i < ind.size(); ++i) {
     if (ind.year[i] == year) {
-      row_of[i] = static_cast<Index>(is.indicator.size());
       is.indicator.push_back(static_cast<Index>(i));
+      any_parent = any_parent || ind.parent[i] != no_index;
     }
   }
   const std::size_t n = is.indicator.size();
@@ -109,10 +150,19 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
   is.children.assign(n, 0);
   is.children_achievement.assign(n, nan);
   const bool indexed = real.has_index();
+  const bool grouped = real.order.empty();
   for (std::size_t k = 0; k < n; ++k) {
     const Index i = is.indicator[k];
     YearValue yv;
-    if (indexed) yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i]);
+    if (indexed && grouped && real.in_period_order[i]) {
+      yv = year_value_in_order(real.value.data(), real.offsets[i], real.offsets[i + 1], ind.accumulation[i]);
+    } else if (indexed && grouped) {
+      yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i],
+                      [](std::uint64_t x) { return static_cast<std::size_t>(x); });
+    } else if (indexed) {
+      yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i],
+                      [&](std::uint64_t x) { return static_cast<std::size_t>(real.order[x]); });
+    }
     is.realization[k] = yv.value;
     is.periods[k] = yv.periods;
     IndicatorStatus status = IndicatorStatus::NoRealization;
@@ -126,7 +176,12 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
 
   // 3. Weighted aggregates per owner, and the cascade roll-up to parent indicators.
   std::vector<Aggregate> by_employee(d.employees.size()), by_unit(d.units.size());
-  std::vector<Aggregate> by_parent(n);
+  // Cascade roll-up, only when the year has cascading links: indicator -> row in `is`.
+  std::vector<Aggregate> by_parent(any_parent ? n : 0);
+  std::vector<Index> row_of(any_parent ? ind.size() : 0, no_index);
+  if (any_parent) {
+    for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
+  }
   for (std::size_t k = 0; k < n; ++k) {
     const Index i = is.indicator[k];
     const bool ok = is.status[k] == IndicatorStatus::Ok;
@@ -144,15 +199,17 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
         a.weight_total += w;
       }
       a.equal_sum += value;
-      a.equal_count += 1;
+      ++a.equal_count;
     };
     if (ind.kind[i] == IndicatorKind::Utama || count_tambahan) {
       add(ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]]);
     }
-    const Index parent = ind.parent[i];
-    if (parent != no_index && row_of[parent] != no_index) add(by_parent[row_of[parent]]);
+    if (any_parent) {
+      const Index parent = ind.parent[i];
+      if (parent != no_index && row_of[parent] != no_index) add(by_parent[row_of[parent]]);
+    }
   }
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < by_parent.size(); ++k) {
     is.children[k] = by_parent[k].counted;
     is.children_achievement[k] = by_parent[k].value();
   }
@@ -163,11 +220,13 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
     if (a.weighted > 0 && !ind.has_weight(i)) {
       is.weight[k] = 0.0;
       if (a.weighted < a.counted && (ind.kind[i] == IndicatorKind::Utama || count_tambahan)) {
-        out.warnings.push_back(Diagnostic{Severity::Warning,
-                                          {ind.source.file, ind.source.lines.line(i), 0},
-                                          "indicator '" + std::string(ind.ids[i]) +
-                                              "' has no weight while others of its owner and year have one: it "
-                                              "counts with weight 0"});
+        Diagnostic w;
+        w.severity = Severity::Warning;
+        w.location.file = ind.source.file;
+        w.location.line = ind.source.lines.line(i);
+        w.message = "indicator '" + std::string(ind.ids[i]) +
+                    "' has no weight while others of its owner and year have one: it counts with weight 0";
+        out.warnings.push_back(std::move(w));
       }
     }
   }
@@ -217,6 +276,7 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
     }
   }
 
+
   // Units: own IKU and predikat counts of their members.
   UnitScores& us = out.units;
   const std::size_t nu = d.units.size();
@@ -235,7 +295,6 @@ ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
     ++us.employees[u];
     if (es.predikat[e] != no_value) ++us.counts[u][static_cast<std::size_t>(es.predikat[e])];
   }
-  return out;
 }
 
 }  // namespace v1

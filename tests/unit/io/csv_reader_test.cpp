@@ -59,7 +59,7 @@ TEST_SUITE("io") {
     CHECK(p.problems.empty());
   }
 
-  TEST_CASE("BOM, CRLF, ';' delimiter and no final line end") {
+  TEST_CASE("BOM, CRLF, semicolon delimiter and no final line end") {
     const Parsed p = parse("\xEF\xBB\xBFindicator_id;period;value\r\nIKI-1;2025-07;87,5\r\nIKI-1;2025-08;90");
     CHECK(p.header == Row{"indicator_id", "period", "value"});
     CHECK(p.delimiter == ';');

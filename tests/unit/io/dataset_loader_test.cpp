@@ -20,7 +20,7 @@ std::string problems(const Diagnostics& d) {
 }  // namespace
 
 TEST_SUITE("io") {
-  TEST_CASE("a minimal dataset is just employees.csv; units come from it") {
+  TEST_CASE("a minimal dataset is just employees.csv, units come from it") {
     kin_test::TempDir dir;
     dir.write("employees.csv", "nip,unit_id\n199001152015032001,DINKES\n198512312010011002,DINKES\n");
     Diagnostics diags;
@@ -62,7 +62,7 @@ TEST_SUITE("io") {
     CHECK(d.indicators.parent[0] == 1);
   }
 
-  TEST_CASE("columns are found by name in any order, case-insensitive; unknown columns are ignored") {
+  TEST_CASE("columns are found by name in any order, case-insensitive, unknown columns ignored") {
     kin_test::TempDir dir;
     dir.write("employees.csv", "Unit_ID;Remarks;NIP\nDINKES;anything;199001152015032001\n");
     dir.write("indicators.csv",

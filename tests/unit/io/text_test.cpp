@@ -35,7 +35,7 @@ TEST_SUITE("io") {
     CHECK(find_invalid_utf8("0123456789abcdef\x01") == 16);               // past the 8-byte fast path
   }
 
-  TEST_CASE("numbers: plain decimals, decimal comma only with ';'") {
+  TEST_CASE("numbers: plain decimals, decimal comma only with the semicolon delimiter") {
     CHECK(value("87.5") == 87.5);
     CHECK(value(" 87.5 ") == 87.5);
     CHECK(value("-3") == -3.0);
