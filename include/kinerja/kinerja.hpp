@@ -17,6 +17,8 @@
 #include "kinerja/predikat.hpp"
 #include "kinerja/achievement.hpp"
 #include "kinerja/rules.hpp"
+#include "kinerja/pp30.hpp"
+#include "kinerja/pp46.hpp"
 #include "kinerja/score.hpp"
 #include "kinerja/report.hpp"
 

@@ -93,5 +93,33 @@ class KIN_CXX_API Rational {
   std::int64_t den_ = 1;  // always > 0; gcd(|num_|, den_) == 1
 };
 
+/// A sum of many exact values that cannot overflow on realistic data.
+///
+/// The sum stays exact while its fraction fits 64 bits. Sums of many decimals with different
+/// denominators (the mean of nine NRR with different answer counts, the mean of activity values
+/// R/T x 100) can outgrow that; from then on the sum and every further addend are rounded half-up
+/// to `decimals` fraction digits (the decision precision, 12 by default), which keeps every
+/// later threshold decision deterministic and exact on that rounded value. exact() tells whether
+/// this happened. Values so large that even the rounded sum overflows still throw errc::Overflow.
+class KIN_CXX_API RationalSum {
+ public:
+  static constexpr int default_decimals = 12;
+  explicit RationalSum(int decimals = default_decimals) : decimals_(decimals) {}
+
+  void add(const Rational& value);
+  RationalSum& operator+=(const Rational& value) {
+    add(value);
+    return *this;
+  }
+  const Rational& value() const noexcept { return sum_; }
+  /// False once the sum had to be rounded to `decimals` digits.
+  bool exact() const noexcept { return exact_; }
+
+ private:
+  Rational sum_;
+  int decimals_;
+  bool exact_ = true;
+};
+
 }  // namespace v1
 }  // namespace kinerja

@@ -279,6 +279,20 @@ Rational operator/(const Rational& a, const Rational& b) {
   return make(static_cast<i128>(a.num_) * b.den_, static_cast<i128>(a.den_) * b.num_, "division");
 }
 
+void RationalSum::add(const Rational& value) {
+  if (exact_) {
+    try {
+      sum_ += value;
+      return;
+    } catch (const error& e) {
+      if (e.code() != errc::Overflow) throw;
+      exact_ = false;
+      sum_ = sum_.round_half_up(decimals_);
+    }
+  }
+  sum_ += value.round_half_up(decimals_);
+}
+
 int compare(const Rational& a, const Rational& b) noexcept {
   const i128 l = static_cast<i128>(a.num_) * b.den_;
   const i128 r = static_cast<i128>(b.num_) * a.den_;

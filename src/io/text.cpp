@@ -71,7 +71,9 @@ const char* parse_number(std::string_view text, bool decimal_comma, double& out)
   if (s.size() >= sizeof buf) return "number is too long";
   std::size_t n = 0;
   std::size_t i = 0;
-  if (s[i] == '+' || s[i] == '-') buf[n++] = s[i++];
+  // std::from_chars takes '-' but not '+': a plus sign is accepted and dropped.
+  if (s[i] == '-') buf[n++] = s[i++];
+  else if (s[i] == '+') ++i;
   std::size_t digits = 0;
   bool point = false;
   for (; i < s.size(); ++i) {

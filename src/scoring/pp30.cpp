@@ -37,9 +37,9 @@ void require_nilai_scale(const std::vector<Rational>& values, const char* what) 
 }
 
 Rational mean(const std::vector<Rational>& values) {
-  Rational sum;
+  RationalSum sum;
   for (const Rational& v : values) sum += v;
-  return sum / static_cast<std::int64_t>(values.size());
+  return sum.value() / static_cast<std::int64_t>(values.size());
 }
 
 Rational normal(const Rational& target, const Rational& realization) {

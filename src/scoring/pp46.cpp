@@ -98,9 +98,9 @@ Rational pp46_skp_value(const std::vector<Rational>& activity_achievements, int 
   if (kreativitas_points != 0 && kreativitas_points != 3 && kreativitas_points != 6 && kreativitas_points != 12) {
     invalid("PP 46/2011 kreativitas: must be 0, 3, 6 or 12, got " + std::to_string(kreativitas_points));
   }
-  Rational sum;
+  RationalSum sum;
   for (const Rational& v : activity_achievements) sum += v;
-  const Rational mean = sum / static_cast<std::int64_t>(activity_achievements.size());
+  const Rational mean = sum.value() / static_cast<std::int64_t>(activity_achievements.size());
   return mean + pp46_tugas_tambahan_value(tugas_tambahan_count) + kreativitas_points;
 }
 
@@ -141,12 +141,12 @@ Rational pp46_perilaku(const std::vector<Rational>& aspects) {
   if (aspects.size() != 5 && aspects.size() != 6) {
     invalid("PP 46/2011 perilaku: needs 5 aspects (6 with kepemimpinan), got " + std::to_string(aspects.size()));
   }
-  Rational sum;
+  RationalSum sum;
   for (const Rational& v : aspects) {
     if (v < 0 || v > 100) invalid("PP 46/2011 perilaku: an aspect is scored 0..100, got " + show(v));
     sum += v;
   }
-  return sum / static_cast<std::int64_t>(aspects.size());
+  return sum.value() / static_cast<std::int64_t>(aspects.size());
 }
 
 Rational pp46_prestasi_kerja(Rational nilai_skp, Rational nilai_perilaku) {

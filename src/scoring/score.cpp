@@ -1,5 +1,7 @@
 #include "kinerja/score.hpp"
 
+#include "scoring/numeric_regimes.hpp"
+
 #include <cmath>
 #include <limits>
 
@@ -276,6 +278,9 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     }
   }
 
+
+  if (rules.rule_set() == RuleSet::PermenPanRb8_2021) detail::score_pp30(d, year, rules, out);
+  if (rules.rule_set() == RuleSet::Pp46_2011) detail::score_pp46(d, year, rules, out);
 
   // Units: own IKU and predikat counts of their members.
   UnitScores& us = out.units;
