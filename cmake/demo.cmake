@@ -1,6 +1,6 @@
 # The main job on the bundled sample: cmake -P cmake/demo.cmake
 # Installs what is missing, builds the kinerja command (release preset) and runs it on
-# data/sample. Set KIN_DATASET to run it on another folder: cmake -DKIN_DATASET=DIR -P ...
+# data/sample. Another folder or year: cmake -DKIN_DATASET=DIR -DKIN_YEAR=2024 -P cmake/demo.cmake
 cmake_minimum_required(VERSION 3.25)
 get_filename_component(KIN_ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 include(${CMAKE_CURRENT_LIST_DIR}/bootstrap.cmake)
@@ -14,8 +14,22 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build --preset release --target kiner
                 WORKING_DIRECTORY ${KIN_ROOT} OUTPUT_QUIET COMMAND_ERROR_IS_FATAL ANY)
 
 set(kinerja ${KIN_ROOT}/build/release/src/apps/kinerja)
-message("\n$ kinerja validate ${KIN_DATASET}\n")
-execute_process(COMMAND ${kinerja} validate ${KIN_DATASET} RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "kinerja validate exited with ${rc}")
+if(NOT KIN_YEAR)
+  set(KIN_YEAR 2025)
 endif()
+set(out ${KIN_ROOT}/build/release/kinerja-out)
+
+# The main job: check the dataset, score the year, check the distribution curve of every unit
+# and compute the IKM; each step prints a readable summary and writes its CSV files to ${out}.
+foreach(step IN ITEMS
+    "validate;${KIN_DATASET}"
+    "score;${KIN_DATASET};--year;${KIN_YEAR};--out;${out}"
+    "distribution;${KIN_DATASET};--period;${KIN_YEAR};--out;${out}"
+    "ikm;${KIN_DATASET};--period;${KIN_YEAR};--out;${out}")
+  list(JOIN step " " shown)
+  message("\n$ kinerja ${shown}\n")
+  execute_process(COMMAND ${kinerja} ${step} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kinerja ${shown} exited with ${rc}")
+  endif()
+endforeach()

@@ -20,6 +20,10 @@
 #include "kinerja/pp30.hpp"
 #include "kinerja/pp46.hpp"
 #include "kinerja/score.hpp"
+#include "kinerja/ikm.hpp"
+#include "kinerja/ikm_report.hpp"
+#include "kinerja/distribution.hpp"
+#include "kinerja/distribution_report.hpp"
 #include "kinerja/report.hpp"
 
 namespace kinerja {

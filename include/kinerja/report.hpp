@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "kinerja/dataset.hpp"
+#include "kinerja/distribution_report.hpp"
 #include "kinerja/export.hpp"
+#include "kinerja/ikm_report.hpp"
 #include "kinerja/score.hpp"
 
 namespace kinerja {
@@ -20,6 +22,14 @@ inline namespace v1 {
 /// if needed). Returns the paths written. Throws kinerja::error(errc::IoError).
 KIN_CXX_API std::vector<std::string> write_score_tables(const Dataset& dataset, const ScoreResult& result,
                                                         const std::string& folder);
+
+/// Writes distribution_check.csv (one row per checked unit) and distribution_suggestions.csv.
+KIN_CXX_API std::vector<std::string> write_distribution_tables(const Dataset& dataset, const DistributionReport& report,
+                                                               const std::string& folder);
+
+/// Writes ikm.csv (one row per surveyed unit).
+KIN_CXX_API std::vector<std::string> write_ikm_table(const Dataset& dataset, const IkmReport& report,
+                                                     const Period& period, const std::string& folder);
 
 }  // namespace v1
 }  // namespace kinerja

@@ -22,7 +22,9 @@
 #include <vector>
 
 #include "kinerja/achievement.hpp"
+#include "kinerja/distribution.hpp"
 #include "kinerja/export.hpp"
+#include "kinerja/ikm.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -81,6 +83,11 @@ class KIN_CXX_API RulePack {
   MissingIndicator missing_indicator() const;
   /// Whether tambahan (additional) indicators count in the weighted result score.
   bool count_tambahan() const;
+  /// The curve settings (6/2022 packs; throws errc::NotFound for other packs).
+  DistributionPolicy distribution_policy() const;
+  /// Units with fewer rated employees are checked with their parent (0: never).
+  std::size_t pool_smaller_than() const;
+  IkmWeight ikm_weight() const;
 
  private:
   RulePack(RuleSet rule_set, std::string name, int version);

@@ -62,5 +62,56 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
   return files.commit();
 }
 
+std::vector<std::string> write_distribution_tables(const Dataset& d, const DistributionReport& r,
+                                                   const std::string& folder) {
+  detail::OutputSet files(folder);
+  const auto& labels = predikat_labels(RuleSet::PermenPanRb6_2022);
+  {
+    detail::CsvWriter w(files.open("distribution_check.csv"));
+    w.header({"unit_id", "period", "org_predikat", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
+              "valid", "violations", "warnings", "pooled_units"});
+    const std::string period = r.period.to_string();
+    for (const UnitDistribution& u : r.units) {
+      std::string hard, soft, pooled;
+      for (const DistributionViolation& v : u.check.violations) {
+        std::string& list = v.hard ? hard : soft;
+        list += (list.empty() ? "" : ";") + v.code;
+      }
+      for (Index p : u.pooled_units) pooled += (pooled.empty() ? "" : ";") + std::string(d.units.ids[p]);
+      w.text(d.units.ids[u.unit]).text(period).text(to_string(u.org_predikat)).integer(u.check.employees);
+      for (int c : u.counts) w.integer(c);
+      w.integer(u.check.valid ? 1 : 0).text(hard).text(soft).text(pooled);
+      w.end_row();
+    }
+  }
+  {
+    detail::CsvWriter w(files.open("distribution_suggestions.csv"));
+    w.header({"unit_id", "nip", "from_predikat", "to_predikat", "reason", "evidence"});
+    for (const DistributionSuggestion& s : r.suggestions) {
+      w.text(d.units.ids[s.unit]).text(d.employees.nips[s.employee]).text(to_string(s.from)).text(to_string(s.to));
+      w.text("suggestion: " + s.reason).number(s.evidence);
+      w.end_row();
+    }
+  }
+  return files.commit();
+}
+
+std::vector<std::string> write_ikm_table(const Dataset& d, const IkmReport& r, const Period& period,
+                                         const std::string& folder) {
+  detail::OutputSet files(folder);
+  detail::CsvWriter w(files.open("ikm.csv"));
+  w.header({"unit_id", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7",
+            "nrr_u8", "nrr_u9", "ikm", "mutu", "ikm_unrounded", "exact"});
+  const std::string p = period.to_string();
+  for (const UnitIkm& u : r.units) {
+    w.text(d.units.ids[u.unit]).text(p).integer(static_cast<std::int64_t>(u.result.respondents));
+    for (const Rational& nrr : u.result.nrr) w.number(nrr.to_double());
+    w.text(u.result.ikm_rounded.to_decimal_string(2)).text(to_string(u.result.mutu)).number(u.result.ikm.to_double());
+    w.integer(u.result.exact ? 1 : 0);
+    w.end_row();
+  }
+  return files.commit();
+}
+
 }  // namespace v1
 }  // namespace kinerja

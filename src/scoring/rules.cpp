@@ -228,6 +228,28 @@ MissingIndicator RulePack::missing_indicator() const {
 
 bool RulePack::count_tambahan() const { return get("aggregation.tambahan") == "include"; }
 
+DistributionPolicy RulePack::distribution_policy() const {
+  DistributionPolicy p;
+  const std::string& rounding = get("distribution.rounding");
+  p.rounding = rounding == "round_half_up" ? RoundingPolicy::RoundHalfUp
+               : rounding == "lenient"     ? RoundingPolicy::Lenient
+                                           : RoundingPolicy::Exact;
+  const std::string& majority = get("distribution.majority");
+  p.majority = majority == "enforce" ? MajorityRule::Enforce
+               : majority == "ignore" ? MajorityRule::Ignore
+                                      : MajorityRule::Warn;
+  return p;
+}
+
+std::size_t RulePack::pool_smaller_than() const {
+  return static_cast<std::size_t>(std::stoul(get("distribution.pool_smaller_than")));
+}
+
+IkmWeight RulePack::ikm_weight() const {
+  const std::string& w = get("ikm.weight");
+  return w == "0.11" ? IkmWeight::Regulation011 : w == "0.111" ? IkmWeight::Regulation0111 : IkmWeight::ExactOneNinth;
+}
+
 std::string_view to_string(RuleSet value) noexcept {
   switch (value) {
     case RuleSet::PermenPanRb6_2022: return "permenpanrb-6-2022";

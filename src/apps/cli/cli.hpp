@@ -83,5 +83,7 @@ int run_cli(const std::vector<std::string>& args, Streams& io);
 Command validate_command();
 Command score_command();
 Command rules_command();
+Command distribution_command();
+Command ikm_command();
 
 }  // namespace kinerja_cli

@@ -141,4 +141,32 @@ TEST_SUITE("cli") {
     CHECK(run({"rules", "show"}).code == 2);
     CHECK(run({"rules", "show", "nope"}).code == 2);
   }
+
+  TEST_CASE("distribution and ikm write their files and summaries") {
+    kin_test::TempDir dir;
+    Run r = run({"distribution", KIN_SOURCE_DIR "/data/sample", "--period", "2025", "--out", dir.path()});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Units that break the curve") != std::string::npos);
+    CHECK(r.out.find("suggestions only") != std::string::npos);
+    std::ifstream check(dir.file("distribution_check.csv"));
+    std::string header;
+    std::getline(check, header);
+    CHECK(header.rfind("unit_id,period,org_predikat,employees,sangat_baik,baik,butuh_perbaikan,kurang_misconduct,"
+                       "sangat_kurang,valid,violations",
+                       0) == 0);
+    std::ifstream suggestions(dir.file("distribution_suggestions.csv"));
+    std::getline(suggestions, header);
+    CHECK(header.rfind("unit_id,nip,from_predikat,to_predikat,reason", 0) == 0);
+    r = run({"ikm", KIN_SOURCE_DIR "/data/sample", "--period", "2025", "--out", dir.path()});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("PKM-SKM") != std::string::npos);
+    std::ifstream ikm(dir.file("ikm.csv"));
+    std::getline(ikm, header);
+    CHECK(header.rfind("unit_id,period,respondents,nrr_u1,nrr_u2,nrr_u3,nrr_u4,nrr_u5,nrr_u6,nrr_u7,nrr_u8,nrr_u9,ikm,mutu",
+                       0) == 0);
+    CHECK(run({"distribution", KIN_SOURCE_DIR "/data/sample"}).code == 2);
+    CHECK(run({"distribution", KIN_SOURCE_DIR "/data/sample", "--period", "2025-13"}).code == 2);
+    CHECK(run({"distribution", KIN_SOURCE_DIR "/data/sample", "--period", "2025", "--rules", "pp-46-2011"}).code == 2);
+    CHECK(run({"ikm", KIN_TEST_DATA_DIR "/invalid_values", "--period", "2025", "--out", dir.path() + "/x"}).code == 1);
+  }
 }
