@@ -14,7 +14,7 @@
 //   Sangat Kurang      no Sangat Baik; Butuh Perbaikan + Kurang/Misconduct at least 10%;
 //                      Sangat Kurang at least 60%
 //
-// Every other class takes the remainder. Policies and their defaults (domain specification §1.10):
+// Every other class takes the remainder. Policies and their defaults (docs/scoring.md, "The distribution curve"):
 //  * RoundingPolicy, default Exact. The SE does not say how p% of a small unit rounds:
 //      Exact        min: count >= ceil(p n)    max: count <= floor(p n)   (count/n vs p, exactly)
 //      RoundHalfUp  min: count >= round(p n)   max: count <= round(p n)   (spreadsheets)

@@ -11,7 +11,7 @@
 // and the mutu pelayanan follows from the NIK: >= 88.31 A (sangat baik), >= 76.61 B (baik),
 // >= 65.00 C (kurang baik), else D (tidak baik).
 //
-// Policies and their defaults (docs: domain specification §5.2-5.3):
+// Policies and their defaults (docs/scoring.md, "IKM"):
 //  * IkmWeight, default ExactOneNinth. The regulation prints the bobot as 0.11 (some copies
 //    0.111); 0.11 multiplies the IKM by 0.99 and can flip the mutu (88.50 A becomes 87.615 B).
 //  * Missing answers (an answer of 0): NRR_u is the mean over the respondents who answered

@@ -1,6 +1,6 @@
 // kinerja: the numeric regime of PP 30/2019 with PermenPANRB 8/2021 (assessment year 2021).
 //
-// Implements (domain spec §2):
+// Implements (docs/scoring.md, "PP 30/2019 and PermenPANRB 8/2021"):
 //  * capaian IKI, PermenPANRB 8/2021 Lampiran Bab VI: R / T x 100 (normal), (2 - R / T) x 100
 //    (kondisi khusus, lower is better), and target ranges where the nearer bound is the target;
 //  * nilai capaian IKI, the piecewise mapping of capaian (%) onto 0..120 (Lampiran Bab VI);

@@ -1,7 +1,7 @@
 // kinerja: the legacy numeric regime of PP 46/2011 with Perka BKN 1/2013 (assessment years up
 // to 2020).
 //
-// Implements (domain spec §3):
+// Implements (docs/scoring.md, "PP 46/2011"):
 //  * the capaian of one activity (kegiatan tugas jabatan) from its four aspects: kuantitas (K),
 //    kualitas (Q), waktu (W) and biaya (B), with the "1.76" rule for waktu and biaya;
 //  * nilai capaian SKP = mean of the activities + tugas tambahan + kreativitas;
@@ -18,7 +18,7 @@
 //  * W and B are not clamped: a realisation above 1.76 x target gives a negative value, as the
 //    formula says.
 //  * Tugas tambahan 1-3 -> 1, 4-6 -> 2, >= 7 -> 3; kreativitas 0, 3, 6 or 12 (values from
-//    memory in the spec, to be verified against Perka BKN 1/2013).
+//    secondary sources, to be verified against the text of Perka BKN 1/2013).
 #pragma once
 
 #include <cstdint>

@@ -40,9 +40,13 @@ struct IndicatorScores {
   std::vector<double> capped_achievement; ///< after the cap
   std::vector<double> weight;             ///< weight in the owner's aggregate (equal weights: 1)
   std::vector<IndicatorStatus> status;
-  std::vector<double> nilai;              ///< PermenPANRB 8/2021 nilai IKI; NaN under other packs
-  std::vector<std::uint32_t> children;    ///< indicators cascading from this one
-  std::vector<double> children_achievement; ///< weighted capped capaian of those; NaN if none
+  /// PermenPANRB 8/2021 nilai IKI, or the PP 46/2011 aspect value; NaN when undefined. Empty
+  /// (size 0) under permenpanrb-6-2022.
+  std::vector<double> nilai;
+  /// Indicators cascading from this one, and their weighted capped capaian (NaN if none). Both
+  /// empty (size 0) when no indicator of the year has a parent_id.
+  std::vector<std::uint32_t> children;
+  std::vector<double> children_achievement;
   std::size_t size() const noexcept { return indicator.size(); }
 };
 

@@ -2,6 +2,8 @@
 
 #include "io/output.hpp"
 
+#include <cmath>
+
 namespace kinerja {
 inline namespace v1 {
 namespace {
@@ -29,7 +31,12 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
       w.text(unit ? d.units.ids[t.owner[i]] : d.employees.nips[t.owner[i]]);
       w.integer(t.year[i]).number(t.target[i]).number(t.target_upper[i]).number(s.realization[k]);
       w.number(s.achievement[k]).number(s.capped_achievement[k]).number(s.weight[k]).text(to_string(s.status[k]));
-      w.integer(s.periods[k]).number(s.nilai[k]).integer(s.children[k]).number(s.children_achievement[k]);
+      w.integer(s.periods[k]).number(s.nilai.empty() ? std::nan("") : s.nilai[k]);
+      if (s.children.empty()) {
+        w.integer(0).empty();
+      } else {
+        w.integer(s.children[k]).number(s.children_achievement[k]);
+      }
       w.end_row();
     }
   }

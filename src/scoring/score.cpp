@@ -1,5 +1,6 @@
 #include "kinerja/score.hpp"
 
+#include "core/memory.hpp"
 #include "scoring/numeric_regimes.hpp"
 
 #include <cmath>
@@ -18,31 +19,38 @@ struct YearValue {
 };
 
 // Fast path: rows k0..k1 are contiguous, in period order and none covers the whole year, so
-// only the values are read.
+// only the values are read. All five statistics are computed and the accumulation picks one:
+// no branch depends on the indicator's accumulation, which varies row by row.
 YearValue year_value_in_order(const double* value, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation) {
   YearValue out;
   out.periods = static_cast<std::uint32_t>(k1 - k0);
   if (k0 == k1) return out;
-  switch (accumulation) {
-    case Accumulation::Last: out.value = value[k1 - 1]; break;
-    case Accumulation::Sum:
-    case Accumulation::Mean: {
-      double sum = 0;
-      for (std::uint64_t k = k0; k < k1; ++k) sum += value[k];
-      out.value = accumulation == Accumulation::Sum ? sum : sum / static_cast<double>(k1 - k0);
-      break;
-    }
-    case Accumulation::Max:
-    case Accumulation::Min: {
-      double best = value[k0];
-      for (std::uint64_t k = k0 + 1; k < k1; ++k) {
-        best = accumulation == Accumulation::Max ? (value[k] > best ? value[k] : best)
-                                                 : (value[k] < best ? value[k] : best);
-      }
-      out.value = best;
-      break;
+  // Four independent lanes, so the additions do not wait on each other (the order of summation
+  // is fixed, so results are reproducible).
+  double s[4] = {0, 0, 0, 0}, lo[4], hi[4];
+  for (int j = 0; j < 4; ++j) lo[j] = hi[j] = value[k0];
+  std::uint64_t k = k0;
+  for (; k + 4 <= k1; k += 4) {
+    for (int j = 0; j < 4; ++j) {
+      const double v = value[k + static_cast<std::uint64_t>(j)];
+      s[j] += v;
+      lo[j] = v < lo[j] ? v : lo[j];
+      hi[j] = v > hi[j] ? v : hi[j];
     }
   }
+  for (; k < k1; ++k) {
+    const double v = value[k];
+    s[0] += v;
+    lo[0] = v < lo[0] ? v : lo[0];
+    hi[0] = v > hi[0] ? v : hi[0];
+  }
+  const double sum = (s[0] + s[1]) + (s[2] + s[3]);
+  const double min01 = lo[0] < lo[1] ? lo[0] : lo[1], min23 = lo[2] < lo[3] ? lo[2] : lo[3];
+  const double max01 = hi[0] > hi[1] ? hi[0] : hi[1], max23 = hi[2] > hi[3] ? hi[2] : hi[3];
+  const double lowest = min01 < min23 ? min01 : min23, highest = max01 > max23 ? max01 : max23;
+  // Indexed by Accumulation: Last, Sum, Mean, Max, Min.
+  const double stats[5] = {value[k1 - 1], sum, sum / static_cast<double>(k1 - k0), highest, lowest};
+  out.value = stats[static_cast<std::size_t>(accumulation)];
   return out;
 }
 
@@ -134,6 +142,7 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   // 1-2. Year value and capaian of every indicator of the year.
   IndicatorScores& is = out.indicators;
   is.indicator.clear();
+  detail::reserve_huge(is.indicator, ind.size());
   bool any_parent = false;
   for (std::size_t i = 0; i < ind.size(); ++i) {
     if (ind.year[i] == year) {
@@ -142,17 +151,34 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     }
   }
   const std::size_t n = is.indicator.size();
+  detail::reserve_huge(is.realization, n);
+  detail::reserve_huge(is.periods, n);
+  detail::reserve_huge(is.achievement, n);
+  detail::reserve_huge(is.capped_achievement, n);
+  detail::reserve_huge(is.weight, n);
+  detail::reserve_huge(is.status, n);
   is.realization.resize(n);
   is.periods.resize(n);
   is.achievement.resize(n);
   is.capped_achievement.resize(n);
   is.weight.resize(n);
   is.status.resize(n);
-  is.nilai.assign(n, nan);
-  is.children.assign(n, 0);
-  is.children_achievement.assign(n, nan);
+  // Columns that only some packs or datasets fill stay empty otherwise (see score.hpp).
+  const bool numeric = rules.rule_set() != RuleSet::PermenPanRb6_2022;
+  is.nilai.assign(numeric ? n : 0, nan);
+  is.children.assign(any_parent ? n : 0, 0);
+  is.children_achievement.assign(any_parent ? n : 0, nan);
+  // One pass: year value, capaian, and the running weighted sums of the owner (step 3) and of
+  // the cascade parent, so every column is read once.
+  std::vector<Aggregate> by_employee(d.employees.size()), by_unit(d.units.size());
+  std::vector<Aggregate> by_parent(any_parent ? n : 0);
+  std::vector<Index> row_of(any_parent ? ind.size() : 0, no_index);  // indicator -> row in `is`
+  if (any_parent) {
+    for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
+  }
   const bool indexed = real.has_index();
   const bool grouped = real.order.empty();
+  const bool two_minus_ratio = policy.minimize == MinimizeFormula::TwoMinusRatio;
   for (std::size_t k = 0; k < n; ++k) {
     const Index i = is.indicator[k];
     YearValue yv;
@@ -169,32 +195,33 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     is.periods[k] = yv.periods;
     IndicatorStatus status = IndicatorStatus::NoRealization;
     double c = nan;
-    if (yv.periods > 0) c = achievement_percent(ind.polarity[i], ind.target[i], ind.target_upper[i], yv.value, policy, status);
-    is.achievement[k] = c;
-    is.capped_achievement[k] = cap_achievement(c, policy);
-    is.status[k] = status;
-    is.weight[k] = ind.has_weight(i) ? ind.weight[i] : 1.0;
-  }
-
-  // 3. Weighted aggregates per owner, and the cascade roll-up to parent indicators.
-  std::vector<Aggregate> by_employee(d.employees.size()), by_unit(d.units.size());
-  // Cascade roll-up, only when the year has cascading links: indicator -> row in `is`.
-  std::vector<Aggregate> by_parent(any_parent ? n : 0);
-  std::vector<Index> row_of(any_parent ? ind.size() : 0, no_index);
-  if (any_parent) {
-    for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
-  }
-  for (std::size_t k = 0; k < n; ++k) {
-    const Index i = is.indicator[k];
-    const bool ok = is.status[k] == IndicatorStatus::Ok;
-    const double c = is.capped_achievement[k];
+    const Polarity polarity = ind.polarity[i];
+    const double target = ind.target[i];
+    if (yv.periods > 0 && two_minus_ratio && (polarity == Polarity::Max || polarity == Polarity::Min) &&
+        target > 0.0) {
+      // The common case without branches on the polarity (same formulas as achievement_percent).
+      const double ratio = yv.value / target;
+      const double as_min = (2.0 - ratio) * 100.0;
+      const double clamped = policy.clamp_negative && as_min < 0.0 ? 0.0 : as_min;
+      c = polarity == Polarity::Max ? ratio * 100.0 : clamped;
+      status = IndicatorStatus::Ok;
+    } else if (yv.periods > 0) {
+      c = achievement_percent(polarity, target, ind.target_upper[i], yv.value, policy, status);
+    }
+    const double capped = cap_achievement(c, policy);
     const bool has_weight = ind.has_weight(i);
-    const double w = is.weight[k];
+    const double w = has_weight ? ind.weight[i] : 1.0;
+    is.achievement[k] = c;
+    is.capped_achievement[k] = capped;
+    is.status[k] = status;
+    is.weight[k] = w;
+
+    const bool ok = status == IndicatorStatus::Ok;
     auto add = [&](Aggregate& a) {
       ++a.counted;
       if (has_weight) ++a.weighted;
       if (!ok && !missing_is_zero) return;
-      const double value = ok ? c : 0.0;
+      const double value = ok ? capped : 0.0;
       if (ok) ++a.scored;
       if (has_weight) {
         a.weighted_sum += w * value;
@@ -216,7 +243,11 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     is.children_achievement[k] = by_parent[k].value();
   }
   // An owner that gives weights to some indicators and not to others: the others count 0.
-  for (std::size_t k = 0; k < n; ++k) {
+  bool any_mixed = false;
+  for (const auto* owners : {&by_employee, &by_unit}) {
+    for (const Aggregate& a : *owners) any_mixed = any_mixed || (a.weighted > 0 && a.weighted < a.counted);
+  }
+  for (std::size_t k = 0; any_mixed && k < n; ++k) {
     const Index i = is.indicator[k];
     const Aggregate& a = ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]];
     if (a.weighted > 0 && !ind.has_weight(i)) {

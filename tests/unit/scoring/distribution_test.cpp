@@ -1,5 +1,5 @@
-// The kurva distribusi of SE MenPANRB 3/2023: vectors D1-D13 of the domain specification
-// (§1.10) under each rounding and majority policy, and the suggested changes.
+// The kurva distribusi of SE MenPANRB 3/2023: the test vectors D1-D13
+// under each rounding and majority policy, and the suggested changes.
 #include <doctest/doctest.h>
 
 #include <cmath>

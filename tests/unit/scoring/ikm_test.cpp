@@ -1,4 +1,4 @@
-// The IKM of PermenPANRB 14/2017: vectors I1-I5 of the domain specification (§5.5), the mutu
+// The IKM of PermenPANRB 14/2017: vectors I1-I5, the mutu
 // boundaries, missing answers and the argument errors.
 #include <doctest/doctest.h>
 

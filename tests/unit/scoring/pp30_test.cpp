@@ -1,4 +1,4 @@
-// PP 30/2019 with PermenPANRB 8/2021: capaian IKI (C1-C5), nilai IKI (§2.4), nilai kinerja and
+// PP 30/2019 with PermenPANRB 8/2021: capaian IKI (C1-C5), nilai IKI, nilai kinerja and
 // predikat (P1-P5), the gap policies and the predikat thresholds. Every value is exact.
 #include <doctest/doctest.h>
 
