@@ -43,8 +43,9 @@ struct IndicatorScores {
   /// PermenPANRB 8/2021 nilai IKI, or the PP 46/2011 aspect value; NaN when undefined. Empty
   /// (size 0) under permenpanrb-6-2022.
   std::vector<double> nilai;
-  /// Indicators cascading from this one, and their weighted capped capaian (NaN if none). Both
-  /// empty (size 0) when no indicator of the year has a parent_id.
+  /// Indicators cascading from this one, and the mean of their capped capaian (NaN if none; the
+  /// children belong to different owners, so their weights are not used). Both empty (size 0)
+  /// when no indicator of the year has a parent_id.
   std::vector<std::uint32_t> children;
   std::vector<double> children_achievement;
   std::size_t size() const noexcept { return indicator.size(); }

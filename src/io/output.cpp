@@ -102,8 +102,10 @@ CsvWriter& CsvWriter::text(std::string_view value) {
 CsvWriter& CsvWriter::number(double value) {
   separator();
   if (std::isnan(value)) return *this;
-  char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, value);
+  // Shortest round-trip digits in plain notation: kinerja's own reader (and many spreadsheets in
+  // Indonesian locales) reject exponents such as 1e+05.
+  char buf[400];
+  const auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
   out_.write(buf, res.ptr - buf);
   return *this;
 }

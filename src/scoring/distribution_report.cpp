@@ -12,13 +12,15 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// Evidence per employee: the weighted capaian of the year, else the mean feedback score.
+// Evidence per employee: the weighted capaian of the year, else the mean feedback score from
+// supervisor, peers and subordinates.
 std::vector<double> evidence_of(const Dataset& d, int year, const RulePack& rules) {
   std::vector<double> evidence = score(d, year, rules).employees.result_score;
   std::vector<double> sum(d.employees.size(), 0);
   std::vector<std::uint32_t> count(d.employees.size(), 0);
   for (std::size_t r = 0; r < d.feedback.size(); ++r) {
-    if (d.feedback.period[r].year() != year || d.feedback.source[r] == FeedbackSource::Self) continue;
+    const FeedbackSource s = d.feedback.source[r];
+    if (d.feedback.period[r].year() != year || s == FeedbackSource::Self || s == FeedbackSource::Public) continue;
     sum[d.feedback.ratee[r]] += d.feedback.score[r];
     ++count[d.feedback.ratee[r]];
   }

@@ -38,8 +38,10 @@ Behaviour behaviour_scores(const Dataset& d, int year, const std::string& source
     const FeedbackSource s = f.source[r];
     const Index e = f.ratee[r];
     if (s == FeedbackSource::Peer || s == FeedbackSource::Subordinate) out.has_peer_input[e] = 1;
+    const bool internal = s == FeedbackSource::Supervisor || s == FeedbackSource::Peer ||
+                          s == FeedbackSource::Subordinate;
     const bool use = sources == "all" || (sources == "supervisor" && s == FeedbackSource::Supervisor) ||
-                     (sources == "non_self" && s != FeedbackSource::Self);
+                     (sources == "internal" && internal);
     if (!use) continue;
     auto& slot = sums[e][per_aspect ? f.aspect[r] : no_index];
     slot.first += f.score[r];
@@ -63,6 +65,11 @@ std::vector<std::uint8_t> innovation_flags(const Dataset& d, int year) {
   }
   return flags;
 }
+
+// A value computed in double (a year value summed from periods, a mean of feedback scores) taken
+// to 12 decimals before the regulation's thresholds see it: 0.04 + 8.04 + 1.04 is
+// 9.119999999999997 in double and must decide as 9.12. Input values (targets) are exact already.
+Rational decision_value(double value) { return Rational::from_double(value).round_half_up(12); }
 
 std::optional<Rational> exact(double value) {
   if (std::isnan(value)) return std::nullopt;
@@ -103,7 +110,7 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     try {
       const std::optional<Rational> upper = has_target_range(ind.polarity[i]) ? exact(ind.target_upper[i]) : std::nullopt;
       const Rational capaian =
-          capaian_iki(ind.polarity[i], Rational::from_double(ind.target[i]), upper, Rational::from_double(is.realization[k]));
+          capaian_iki(ind.polarity[i], Rational::from_double(ind.target[i]), upper, decision_value(is.realization[k]));
       const Rational nilai = nilai_iki(capaian, ind.target_is_max[i] != 0, gap);
       is.nilai[k] = nilai.to_double();
       if (counts_in_result(ind, i, rules)) {
@@ -132,7 +139,7 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
                                : weight == "70_30" ? PerilakuWeight::Seventy
                                : behaviour.has_peer_input[e] ? PerilakuWeight::Sixty
                                                              : PerilakuWeight::Seventy;
-      const Rational final_value = nilai_kinerja(skp, Rational::from_double(behaviour.score[e]), w);
+      const Rational final_value = nilai_kinerja(skp, decision_value(behaviour.score[e]), w);
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp30_predikat(final_value, innovation[e] != 0));
     } catch (const error& ex) {
@@ -171,10 +178,20 @@ void score_pp46(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     if (is.status[k] == IndicatorStatus::NoRealization) continue;
     try {
       const Rational t = Rational::from_double(ind.target[i]);
-      const Rational r = Rational::from_double(is.realization[k]);
+      const Rational r = decision_value(is.realization[k]);
       const Aspect aspect = ind.aspect[i];
-      const Rational v = (aspect == Aspect::Waktu || aspect == Aspect::Biaya) ? pp46_time_or_cost(t, r)
-                                                                              : pp46_quantity_or_quality(t, r);
+      // Waktu and biaya follow the 1.76 rule (lower is better by construction). Other aspects are
+      // R/T x 100; an indicator declared lower-is-better or with a target range uses the capaian
+      // formulas of its polarity instead, so that a worse result never scores higher.
+      Rational v;
+      if (aspect == Aspect::Waktu || aspect == Aspect::Biaya) {
+        v = pp46_time_or_cost(t, r);
+      } else if (ind.polarity[i] == Polarity::Max) {
+        v = pp46_quantity_or_quality(t, r);
+      } else {
+        const std::optional<Rational> upper = has_target_range(ind.polarity[i]) ? exact(ind.target_upper[i]) : std::nullopt;
+        v = capaian_iki(ind.polarity[i], t, upper, r);
+      }
       is.nilai[k] = v.to_double();
       a.sum += v;
       ++a.aspects;
@@ -199,7 +216,7 @@ void score_pp46(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       es.result_score[e] = skp.to_double();
       es.behavior_score[e] = behaviour.score[e];
       if (std::isnan(behaviour.score[e])) continue;
-      const Rational final_value = pp46_prestasi_kerja(skp, Rational::from_double(behaviour.score[e]));
+      const Rational final_value = pp46_prestasi_kerja(skp, decision_value(behaviour.score[e]));
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp46_sebutan(final_value));
     } catch (const error& ex) {

@@ -17,7 +17,7 @@ constexpr unsigned in_8_2021 = 1u << 1;
 constexpr unsigned in_46_2011 = 1u << 2;
 constexpr unsigned in_all = in_6_2022 | in_8_2021 | in_46_2011;
 
-enum class ValueKind { Choice, PositiveNumberOrNone, Count };
+enum class ValueKind { Choice, PositiveNumber, PositiveNumberOrNone, Count };
 
 struct SettingDef {
   const char* key;
@@ -56,9 +56,9 @@ const std::vector<SettingDef>& definitions() {
       {"suggestion.ratings", ValueKind::Choice, {"none", "achievement"}, in_6_2022, "none", "", "",
        "suggest a result rating from the weighted capaian; never the regulation (PermenPANRB 6/2022 has no "
        "numeric mapping)"},
-      {"suggestion.above_at_least", ValueKind::PositiveNumberOrNone, {}, in_6_2022, "110", "", "",
+      {"suggestion.above_at_least", ValueKind::PositiveNumber, {}, in_6_2022, "110", "", "",
        "with suggestion.ratings = achievement: weighted capaian from which 'above' is suggested"},
-      {"suggestion.below_under", ValueKind::PositiveNumberOrNone, {}, in_6_2022, "80", "", "",
+      {"suggestion.below_under", ValueKind::PositiveNumber, {}, in_6_2022, "80", "", "",
        "with suggestion.ratings = achievement: weighted capaian under which 'below' is suggested"},
       {"nilai_iki.gap", ValueKind::Choice, {"round_integer", "extend_lower_band", "error"}, in_8_2021, "",
        "round_integer", "",
@@ -66,9 +66,10 @@ const std::vector<SettingDef>& definitions() {
       {"perilaku.weight", ValueKind::Choice, {"auto", "70_30", "60_40"}, in_8_2021, "", "auto", "",
        "PP 30/2019 Pasal 41: 70/30 without, 60/40 with peer or subordinate input; auto decides per employee "
        "from feedback.csv"},
-      {"perilaku.sources", ValueKind::Choice, {"non_self", "supervisor", "all"}, in_8_2021 | in_46_2011, "",
-       "non_self", "supervisor",
-       "which feedback.csv scores make the nilai perilaku (their mean)"},
+      {"perilaku.sources", ValueKind::Choice, {"internal", "supervisor", "all"}, in_8_2021 | in_46_2011, "",
+       "internal", "supervisor",
+       "which feedback.csv scores make the nilai perilaku (their mean): supervisor, peers and subordinates "
+       "(internal), the supervisor only, or all sources including self and public"},
   };
   return defs;
 }
@@ -105,6 +106,7 @@ std::string allowed_text(const SettingDef& d) {
       for (const std::string& c : d.choices) out += (out.empty() ? "" : " | ") + c;
       return out;
     }
+    case ValueKind::PositiveNumber: return "a number > 0";
     case ValueKind::PositiveNumberOrNone: return "a number > 0 | none";
     case ValueKind::Count: return "an integer >= 0";
   }
@@ -169,9 +171,10 @@ void RulePack::set(std::string_view key, std::string_view value) {
     case ValueKind::Choice:
       ok = std::find(d->choices.begin(), d->choices.end(), value) != d->choices.end();
       break;
+    case ValueKind::PositiveNumber:
     case ValueKind::PositiveNumberOrNone: {
       double v = 0;
-      ok = value == "none" || parse_positive(value, v);
+      ok = (d->kind == ValueKind::PositiveNumberOrNone && value == "none") || parse_positive(value, v);
       break;
     }
     case ValueKind::Count:

@@ -4,6 +4,7 @@
 #include "scoring/numeric_regimes.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace kinerja {
@@ -234,8 +235,18 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       add(ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]]);
     }
     if (any_parent) {
+      // The children of a cascade belong to different owners, whose weights do not compare:
+      // the roll-up is their plain mean.
       const Index parent = ind.parent[i];
-      if (parent != no_index && row_of[parent] != no_index) add(by_parent[row_of[parent]]);
+      if (parent != no_index && row_of[parent] != no_index) {
+        Aggregate& a = by_parent[row_of[parent]];
+        ++a.counted;
+        if (ok || missing_is_zero) {
+          a.equal_sum += ok ? capped : 0.0;
+          ++a.equal_count;
+          if (ok) ++a.scored;
+        }
+      }
     }
   }
   for (std::size_t k = 0; k < by_parent.size(); ++k) {
@@ -298,8 +309,8 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
           predikat_from_ratings(static_cast<Rating>(es.result_rating[e]), static_cast<Rating>(es.behavior_rating[e])));
     }
     if (rules.get("suggestion.ratings") == "achievement") {
-      const double above = std::stod(rules.get("suggestion.above_at_least"));
-      const double below = std::stod(rules.get("suggestion.below_under"));
+      const double above = std::strtod(rules.get("suggestion.above_at_least").c_str(), nullptr);
+      const double below = std::strtod(rules.get("suggestion.below_under").c_str(), nullptr);
       for (std::size_t e = 0; e < ne; ++e) {
         const double s = es.result_score[e];
         if (std::isnan(s)) continue;

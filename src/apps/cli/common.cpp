@@ -19,8 +19,14 @@ std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, St
 }
 
 kinerja::RulePack rule_pack_from(const Arguments& args, int year) {
-  kinerja::RulePack pack =
-      args.has("rules") ? kinerja::load_rule_pack(args.value_or("rules", "")) : kinerja::RulePack::for_year(year);
+  kinerja::RulePack pack = kinerja::RulePack::for_year(year);
+  if (args.has("rules")) {
+    try {
+      pack = kinerja::load_rule_pack(args.value_or("rules", ""));
+    } catch (const kinerja::error& e) {
+      throw UsageError(e.what());  // a bad rules file is a usage error (exit 2), like a bad --set
+    }
+  }
   for (const std::string& kv : args.all("set")) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) throw UsageError("--set needs key=value, got '" + kv + "'");

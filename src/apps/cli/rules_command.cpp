@@ -16,7 +16,12 @@ int run_rules(const Arguments& args, Streams& io) {
   }
   if (sub != "show") throw UsageError("unknown rules subcommand '" + sub + "' (show, list)");
   if (args.positional.size() != 2) throw UsageError("rules show needs one rule pack name or rules file");
-  kinerja::RulePack pack = kinerja::load_rule_pack(args.positional[1]);
+  kinerja::RulePack pack = kinerja::RulePack::builtin("permenpanrb-6-2022");
+  try {
+    pack = kinerja::load_rule_pack(args.positional[1]);
+  } catch (const kinerja::error& e) {
+    throw UsageError(e.what());
+  }
   for (const std::string& kv : args.all("set")) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) throw UsageError("--set needs key=value, got '" + kv + "'");

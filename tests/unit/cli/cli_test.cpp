@@ -138,6 +138,10 @@ TEST_SUITE("cli") {
     r = run({"rules", "list"});
     CHECK(r.out == "permenpanrb-6-2022\npermenpanrb-8-2021\npp-46-2011\n");
     CHECK(run({"rules"}).code == 2);
+    const std::string bad = dir.write("bad.rules", "achievement.cap 110\n");
+    r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--rules", bad, "--out", dir.path()});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("bad.rules:1:1: expected 'key = value'") != std::string::npos);
     CHECK(run({"rules", "show"}).code == 2);
     CHECK(run({"rules", "show", "nope"}).code == 2);
   }

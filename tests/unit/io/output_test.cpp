@@ -68,6 +68,9 @@ TEST_SUITE("io") {
     w.number(107.5).text("line\nbreak").empty();
     w.end_row();
     CHECK(s.str() == "a,b\n\"Dinas \"\"A\"\", Bidang B\",0.30000000000000004,,-7\n107.5,\"line\nbreak\",\n");
+    std::ostringstream big;
+    kinerja::detail::CsvWriter(big).number(100000).number(250000000).number(1e-7).end_row();
+    CHECK(big.str() == "100000,250000000,0.0000001\n");
   }
 
   TEST_CASE("rules files: a base pack and overrides, with located errors") {

@@ -176,3 +176,32 @@ TEST_SUITE("scoring") {
     CHECK(report.skipped[0].first == 1);
   }
 }
+
+TEST_SUITE("scoring") {
+  TEST_CASE("a year value summed in double is decided exactly: W1 from three quarters") {
+    // 0.04 + 8.04 + 1.04 is 9.119999999999997 in double; the waktu aspect must still see 9.12
+    // against 12 months, e = 24 exactly, and score 100 (not the 76 of the other branch).
+    kin_test::TempDir dir;
+    dir.write("employees.csv", "nip,unit_id\n198512312010011002,U\n");
+    dir.write("indicators.csv",
+              "indicator_id,owner_type,owner_id,year,rhk_id,aspect,target,accumulation\n"
+              "W,employee,198512312010011002,2019,A,waktu,12,sum\n");
+    dir.write("realizations.csv", "indicator_id,period,value\nW,2019-Q1,0.04\nW,2019-Q2,8.04\nW,2019-Q3,1.04\n");
+    const auto r = kinerja::score(load(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
+    CHECK(r.indicators.realization[0] != 9.12);  // the double sum really is off
+    CHECK(r.indicators.nilai[0] == 100.0);
+  }
+
+  TEST_CASE("PP 46/2011: a lower-is-better kuantitas never scores higher when it gets worse") {
+    kin_test::TempDir dir;
+    dir.write("employees.csv", "nip,unit_id\n198512312010011002,U\n");
+    dir.write("indicators.csv",
+              "indicator_id,owner_type,owner_id,year,aspect,polarity,target\n"
+              "GOOD,employee,198512312010011002,2019,kuantitas,min,10\n"
+              "BAD,employee,198512312010011002,2019,kuantitas,min,10\n");
+    dir.write("realizations.csv", "indicator_id,period,value\nGOOD,2019,8\nBAD,2019,12\n");
+    const auto r = kinerja::score(load(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
+    CHECK(r.indicators.nilai[0] == doctest::Approx(120));
+    CHECK(r.indicators.nilai[1] == doctest::Approx(80));
+  }
+}

@@ -46,6 +46,8 @@ TEST_SUITE("scoring") {
     CHECK_THROWS_AS(p.set("achievement.cap", "abc"), kinerja::error);
     CHECK_THROWS_AS(p.set("achievement.minimize", "t/r"), kinerja::error);
     CHECK_THROWS_AS(p.set("no.such.key", "1"), kinerja::error);
+    CHECK_THROWS_AS(p.set("suggestion.above_at_least", "none"), kinerja::error);  // a threshold, never absent
+    p.set("suggestion.above_at_least", "105");
     CHECK_THROWS_AS(p.set("nilai_iki.gap", "error"), kinerja::error);  // a setting of 8/2021 only
     try {
       p.set("distribution.rounding", "ceil");
