@@ -71,6 +71,22 @@ std::vector<std::uint8_t> innovation_flags(const Dataset& d, int year) {
 // 9.119999999999997 in double and must decide as 9.12. Input values (targets) are exact already.
 Rational decision_value(double value) { return Rational::from_double(value).round_half_up(12); }
 
+// Runs an exact computation; if its fractions outgrow 64 bits, runs it again on operands taken
+// to 12 decimals (the decision precision of kinerja::RationalSum), instead of giving up.
+template <typename F>
+Rational exact_or_decimal(F f, const Rational& a, const Rational& b) {
+  try {
+    return f(a, b);
+  } catch (const error& e) {
+    if (e.code() != errc::Overflow) throw;
+    return f(a.round_half_up(RationalSum::default_decimals), b.round_half_up(RationalSum::default_decimals));
+  }
+}
+
+Rational mean_of(const RationalSum& sum, std::int64_t count) {
+  return exact_or_decimal([](const Rational& s, const Rational& n) { return s / n; }, sum.value(), Rational(count));
+}
+
 std::optional<Rational> exact(double value) {
   if (std::isnan(value)) return std::nullopt;
   return Rational::from_double(value);
@@ -131,7 +147,7 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     es.predikat[e] = no_value;
     if (count[e] == 0 || failed[e]) continue;
     try {
-      const Rational skp = sum[e].value() / Rational(count[e]);
+      const Rational skp = mean_of(sum[e], count[e]);
       es.result_score[e] = skp.to_double();
       es.behavior_score[e] = behaviour.score[e];
       if (std::isnan(behaviour.score[e])) continue;
@@ -139,7 +155,9 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
                                : weight == "70_30" ? PerilakuWeight::Seventy
                                : behaviour.has_peer_input[e] ? PerilakuWeight::Sixty
                                                              : PerilakuWeight::Seventy;
-      const Rational final_value = nilai_kinerja(skp, decision_value(behaviour.score[e]), w);
+      const Rational final_value = exact_or_decimal(
+          [w](const Rational& a, const Rational& b) { return nilai_kinerja(a, b, w); }, skp,
+          decision_value(behaviour.score[e]));
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp30_predikat(final_value, innovation[e] != 0));
     } catch (const error& ex) {
@@ -210,13 +228,22 @@ void score_pp46(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       std::vector<Rational> values;
       for (const auto& [key, a] : activities[e]) {
         // An activity not carried out (no realisation at all) scores 0.
-        values.push_back(a.realised ? a.sum.value() / Rational(a.aspects) : Rational(0));
+        values.push_back(a.realised ? mean_of(a.sum, a.aspects) : Rational(0));
       }
-      const Rational skp = pp46_skp_value(values);
+      Rational skp;
+      try {
+        skp = pp46_skp_value(values);
+      } catch (const error& ex) {
+        if (ex.code() != errc::Overflow) throw;
+        for (Rational& v : values) v = v.round_half_up(RationalSum::default_decimals);
+        skp = pp46_skp_value(values);
+      }
       es.result_score[e] = skp.to_double();
       es.behavior_score[e] = behaviour.score[e];
       if (std::isnan(behaviour.score[e])) continue;
-      const Rational final_value = pp46_prestasi_kerja(skp, decision_value(behaviour.score[e]));
+      const Rational final_value = exact_or_decimal(
+          [](const Rational& a, const Rational& b) { return pp46_prestasi_kerja(a, b); }, skp,
+          decision_value(behaviour.score[e]));
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp46_sebutan(final_value));
     } catch (const error& ex) {
