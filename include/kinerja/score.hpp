@@ -73,6 +73,10 @@ struct EmployeeScores {
 struct UnitScores {
   std::vector<Index> unit;
   std::vector<double> iku_achievement;  ///< weighted capped capaian of the unit's own IKU; NaN if none
+  /// Roll-up of the unit tree: the mean of iku_achievement over the unit and every unit below it
+  /// that has one (each unit counts once); NaN if none has.
+  std::vector<double> subtree_iku_achievement;
+  std::vector<std::uint32_t> subtree_units;  ///< units counted in subtree_iku_achievement
   std::vector<std::uint32_t> iku;       ///< IKU of the year
   std::vector<std::uint32_t> employees; ///< employees of the unit (direct members)
   std::vector<PredikatCounts> counts;   ///< employees per predikat, in predikat_labels order

@@ -57,12 +57,12 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
   {
     detail::CsvWriter w(files.open("unit_scores.csv"));
     w.header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
-              "iku"});
+              "iku", "subtree_iku_achievement", "subtree_units"});
     const UnitScores& s = r.units;
     for (std::size_t k = 0; k < s.size(); ++k) {
       w.text(d.units.ids[s.unit[k]]).integer(r.year).number(s.iku_achievement[k]).integer(s.employees[k]);
       for (int c : s.counts[k]) w.integer(c);
-      w.integer(s.iku[k]);
+      w.integer(s.iku[k]).number(s.subtree_iku_achievement[k]).integer(s.subtree_units[k]);
       w.end_row();
     }
   }

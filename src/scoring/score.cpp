@@ -337,6 +337,21 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     us.iku_achievement[u] = by_unit[u].value();
     us.iku[u] = by_unit[u].counted;
   }
+  // Roll-up: every unit with an IKU capaian adds it to itself and each ancestor.
+  us.subtree_iku_achievement.assign(nu, 0.0);
+  us.subtree_units.assign(nu, 0);
+  for (std::size_t u = 0; u < nu; ++u) {
+    const double v = us.iku_achievement[u];
+    if (std::isnan(v)) continue;
+    for (Index a = static_cast<Index>(u); a != no_index; a = d.units.parent[a]) {
+      us.subtree_iku_achievement[a] += v;
+      ++us.subtree_units[a];
+    }
+  }
+  for (std::size_t u = 0; u < nu; ++u) {
+    us.subtree_iku_achievement[u] =
+        us.subtree_units[u] > 0 ? us.subtree_iku_achievement[u] / us.subtree_units[u] : nan;
+  }
   for (std::size_t e = 0; e < ne; ++e) {
     const Index u = d.employees.unit[e];
     ++us.employees[u];

@@ -27,6 +27,11 @@ kinerja::RulePack rule_pack_from(const Arguments& args, int year) {
       throw UsageError(e.what());  // a bad rules file is a usage error (exit 2), like a bad --set
     }
   }
+  apply_settings(args, pack);
+  return pack;
+}
+
+void apply_settings(const Arguments& args, kinerja::RulePack& pack) {
   for (const std::string& kv : args.all("set")) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) throw UsageError("--set needs key=value, got '" + kv + "'");
@@ -36,7 +41,6 @@ kinerja::RulePack rule_pack_from(const Arguments& args, int year) {
       throw UsageError(e.message());
     }
   }
-  return pack;
 }
 
 std::vector<OptionSpec> rule_options() {

@@ -18,6 +18,9 @@ std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, St
 /// --rules NAME|FILE (default: the pack for the year) with every --set key=value applied.
 kinerja::RulePack rule_pack_from(const Arguments& args, int year);
 
+/// Applies every --set key=value to `pack`; throws UsageError for a malformed or refused one.
+void apply_settings(const Arguments& args, kinerja::RulePack& pack);
+
 /// The options --rules, --set and --out.
 std::vector<OptionSpec> rule_options();
 OptionSpec out_option();

@@ -22,15 +22,7 @@ int run_rules(const Arguments& args, Streams& io) {
   } catch (const kinerja::error& e) {
     throw UsageError(e.what());
   }
-  for (const std::string& kv : args.all("set")) {
-    const auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0) throw UsageError("--set needs key=value, got '" + kv + "'");
-    try {
-      pack.set(kv.substr(0, eq), kv.substr(eq + 1));
-    } catch (const kinerja::error& e) {
-      throw UsageError(e.message());
-    }
-  }
+  apply_settings(args, pack);
   io.out << "# rule pack " << pack.label() << " (" << kinerja::to_string(pack.rule_set()) << ")\n";
   io.out << "# a rules file: these lines, edited; see docs/scoring.md\n";
   io.out << "base = " << pack.name() << "\n";

@@ -9,18 +9,11 @@
 #include "kinerja/pp30.hpp"
 #include "kinerja/pp46.hpp"
 #include "kinerja/score.hpp"
-#include "support/temp_dir.hpp"
+#include "support/dataset.hpp"
 
 namespace {
 
-kinerja::Dataset load(const kin_test::TempDir& dir) {
-  kinerja::Diagnostics diags;
-  kinerja::Dataset d = kinerja::load_dataset(dir.path(), diags);
-  std::string text;
-  for (const auto& p : diags.items()) text += p.to_string() + "\n";
-  REQUIRE_MESSAGE(!diags.has_errors(), text);
-  return d;
-}
+using kin_test::load_valid;
 
 // P4: IKI capaian 98, 100, 105 -> nilai 88, 109, 1030/9 (mean 2803/27); perilaku 90.
 void write_p4(const kin_test::TempDir& dir, bool with_peer) {
@@ -43,7 +36,7 @@ TEST_SUITE("scoring") {
   TEST_CASE("P4 through score(): nilai IKI, nilai SKP and 70/30 without peer input") {
     kin_test::TempDir dir;
     write_p4(dir, false);
-    const auto r = kinerja::score(load(dir), 2021, kinerja::RulePack::builtin("permenpanrb-8-2021"));
+    const auto r = kinerja::score(load_valid(dir), 2021, kinerja::RulePack::builtin("permenpanrb-8-2021"));
     CHECK(r.indicators.nilai[0] == doctest::Approx(88));
     CHECK(r.indicators.nilai[1] == doctest::Approx(109));
     CHECK(r.indicators.nilai[2] == doctest::Approx(1030.0 / 9));
@@ -57,7 +50,7 @@ TEST_SUITE("scoring") {
   TEST_CASE("P4 through score(): peer input switches to 60/40 (perilaku.weight auto)") {
     kin_test::TempDir dir;
     write_p4(dir, true);
-    const kinerja::Dataset d = load(dir);
+    const kinerja::Dataset d = load_valid(dir);
     auto rules = kinerja::RulePack::builtin("permenpanrb-8-2021");
     auto r = kinerja::score(d, 2021, rules);
     CHECK(r.employees.final_score[1] == doctest::Approx(0.6 * 2803.0 / 27 + 36).epsilon(1e-12));
@@ -88,7 +81,7 @@ TEST_SUITE("scoring") {
               "2019,199001152015032001,198512312010011002,supervisor,80,komitmen\n"
               "2019,199001152015032001,198512312010011002,supervisor,75,disiplin\n"
               "2019,199001152015032001,198512312010011002,supervisor,80,kerja_sama\n");
-    const auto r = kinerja::score(load(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
+    const auto r = kinerja::score(load_valid(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
     // S4 = mean(266/3, 1031/12) = 2095/24; S5 = 80; S6 = 0.6 S4 + 0.4 S5 = 84.375 -> Baik.
     CHECK(r.employees.result_score[1] == doctest::Approx(2095.0 / 24).epsilon(1e-12));
     CHECK(r.employees.behavior_score[1] == doctest::Approx(80));
@@ -120,7 +113,7 @@ TEST_SUITE("scoring") {
     dir.write("realizations.csv", real);
     dir.write("units.csv", "unit_id\nU\n");
     dir.write("org_ratings.csv", "unit_id,period,predikat\nU,2025,baik\n");
-    const kinerja::Dataset d = load(dir);
+    const kinerja::Dataset d = load_valid(dir);
     const auto report = kinerja::check_distributions(d, kinerja::Period::year(2025),
                                                      kinerja::RulePack::builtin("permenpanrb-6-2022"));
     REQUIRE(report.units.size() == 1);
@@ -147,7 +140,7 @@ TEST_SUITE("scoring") {
               "198512312010011002,2025,meets,meets\n198703102012121003,2025,below,meets\n"
               "198804122013032004,2025,meets,meets\n");
     dir.write("org_ratings.csv", "unit_id,period,predikat\nP,2025,baik\nC,2025,baik\n");
-    const kinerja::Dataset d = load(dir);
+    const kinerja::Dataset d = load_valid(dir);
     auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
     auto report = kinerja::check_distributions(d, kinerja::Period::year(2025), rules);
     CHECK(report.units.size() == 2);
@@ -168,7 +161,7 @@ TEST_SUITE("scoring") {
               "unit_id,period,respondent_id,u1,u2,u3,u4,u5,u6,u7,u8,u9\n"
               "U,2025,R1,4,3,3,4,3,4,4,3,2\nU,2025,R2,3,3,2,4,4,3,4,3,3\nU,2025,R3,4,4,3,4,3,3,3,3,3\n"
               "U,2025,R4,3,3,3,4,3,3,3,3,3\nU,2024,R1,1,1,1,1,1,1,1,1,1\nV,2025,R1,4,4,4,4,4,4,4,4,\n");
-    const auto report = kinerja::ikm_by_unit(load(dir), kinerja::Period::year(2025), kinerja::IkmWeight::ExactOneNinth);
+    const auto report = kinerja::ikm_by_unit(load_valid(dir), kinerja::Period::year(2025), kinerja::IkmWeight::ExactOneNinth);
     REQUIRE(report.units.size() == 1);
     CHECK(report.units[0].result.ikm == kinerja::Rational::parse("81.25"));
     CHECK(report.units[0].result.mutu == kinerja::IkmMutu::B);
@@ -187,7 +180,7 @@ TEST_SUITE("scoring") {
               "indicator_id,owner_type,owner_id,year,rhk_id,aspect,target,accumulation\n"
               "W,employee,198512312010011002,2019,A,waktu,12,sum\n");
     dir.write("realizations.csv", "indicator_id,period,value\nW,2019-Q1,0.04\nW,2019-Q2,8.04\nW,2019-Q3,1.04\n");
-    const auto r = kinerja::score(load(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
+    const auto r = kinerja::score(load_valid(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
     CHECK(r.indicators.realization[0] != 9.12);  // the double sum really is off
     CHECK(r.indicators.nilai[0] == 100.0);
   }
@@ -200,7 +193,7 @@ TEST_SUITE("scoring") {
               "GOOD,employee,198512312010011002,2019,kuantitas,min,10\n"
               "BAD,employee,198512312010011002,2019,kuantitas,min,10\n");
     dir.write("realizations.csv", "indicator_id,period,value\nGOOD,2019,8\nBAD,2019,12\n");
-    const auto r = kinerja::score(load(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
+    const auto r = kinerja::score(load_valid(dir), 2019, kinerja::RulePack::builtin("pp-46-2011"));
     CHECK(r.indicators.nilai[0] == doctest::Approx(120));
     CHECK(r.indicators.nilai[1] == doctest::Approx(80));
   }

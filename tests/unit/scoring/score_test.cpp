@@ -5,18 +5,11 @@
 
 #include "kinerja/load.hpp"
 #include "kinerja/score.hpp"
-#include "support/temp_dir.hpp"
+#include "support/dataset.hpp"
 
 namespace {
 
-kinerja::Dataset load(const kin_test::TempDir& dir) {
-  kinerja::Diagnostics diags;
-  kinerja::Dataset d = kinerja::load_dataset(dir.path(), diags);
-  std::string text;
-  for (const auto& p : diags.items()) text += p.to_string() + "\n";
-  REQUIRE_MESSAGE(!diags.has_errors(), text);
-  return d;
-}
+using kin_test::load_valid;
 
 // One employee with three indicators of weights 50/30/20 and capaian 110/95/130 (vector A1-A3).
 void write_a_vectors(const kin_test::TempDir& dir, bool weights) {
@@ -36,7 +29,7 @@ TEST_SUITE("scoring") {
   TEST_CASE("A1-A3: weighted aggregate with the cap at 120, none and 100") {
     kin_test::TempDir dir;
     write_a_vectors(dir, true);
-    const kinerja::Dataset d = load(dir);
+    const kinerja::Dataset d = load_valid(dir);
     auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
     CHECK(kinerja::score(d, 2025, rules).employees.result_score[0] == doctest::Approx(107.5));
     rules.set("achievement.cap", "none");
@@ -53,7 +46,7 @@ TEST_SUITE("scoring") {
               "A,employee,199001152015032001,2025,100\nB,employee,199001152015032001,2025,100\n"
               "C,employee,199001152015032001,2025,100\n");
     dir.write("realizations.csv", "indicator_id,period,value\nA,2025,100\nB,2025,80\nC,2025,120\n");
-    const auto r = kinerja::score(load(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
     CHECK(r.employees.result_score[0] == doctest::Approx(100));
     CHECK(r.indicators.weight[1] == 1.0);
   }
@@ -74,7 +67,7 @@ TEST_SUITE("scoring") {
     real += "I-annual,2025-01,1\nI-annual,2025,7\nI-annual,2025-02,1\n";
     dir.write("indicators.csv", ind);
     dir.write("realizations.csv", real);
-    const auto r = kinerja::score(load(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
     const double expected[] = {12, 6, 4, 6, 2, 7};
     REQUIRE(r.indicators.size() == 6);
     for (std::size_t k = 0; k < 6; ++k) {
@@ -90,7 +83,7 @@ TEST_SUITE("scoring") {
     kin_test::TempDir dir;
     write_a_vectors(dir, true);
     dir.write("realizations.csv", "indicator_id,period,value\nA,2025,110\nB,2025,95\n");
-    const kinerja::Dataset d = load(dir);
+    const kinerja::Dataset d = load_valid(dir);
     auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
     auto r = kinerja::score(d, 2025, rules);
     CHECK(r.indicators.status[2] == kinerja::IndicatorStatus::NoRealization);
@@ -112,7 +105,7 @@ TEST_SUITE("scoring") {
               "K1,employee,199001152015032001,2025,50,IKU,\n"
               "K2,employee,198512312010011002,2025,50,IKU,\n");
     dir.write("realizations.csv", "indicator_id,period,value\nIKU,2025,90\nK1,2025,40\nK2,2025,65\n");
-    const auto r = kinerja::score(load(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
     CHECK(r.indicators.children[0] == 2);
     CHECK(r.indicators.children_achievement[0] == doctest::Approx((80.0 + 120.0) / 2));  // 130% capped
     CHECK(r.indicators.children[1] == 0);
@@ -127,7 +120,7 @@ TEST_SUITE("scoring") {
     dir.write("ratings.csv",
               "nip,period,result_rating,behavior_rating\n198512312010011002,2025,above,above\n"
               "198703102012121003,2025,meets,below\n198703102012121003,2025-Q4,above,above\n");
-    const auto r = kinerja::score(load(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
     CHECK(r.employees.predikat[0] == kinerja::no_value);
     CHECK(r.employees.predikat[1] == static_cast<std::int8_t>(kinerja::Predikat::SangatBaik));
     CHECK(r.employees.predikat[2] == static_cast<std::int8_t>(kinerja::Predikat::KurangMisconduct));
@@ -144,10 +137,26 @@ TEST_SUITE("scoring") {
               "indicator_id,owner_type,owner_id,year,target,weight\n"
               "A,employee,199001152015032001,2025,100,50\nB,employee,199001152015032001,2025,100,\n"
               "C,employee,199001152015032001,2025,100,50\n");
-    const auto r = kinerja::score(load(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
     CHECK(r.employees.result_score[0] == doctest::Approx((110.0 + 120.0) / 2));
     CHECK(r.indicators.weight[1] == 0.0);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].location.line == 3);
+  }
+
+  TEST_CASE("unit IKU achievement rolls up the unit tree") {
+    kin_test::TempDir dir;
+    dir.write("units.csv", "unit_id,parent_id\nROOT,\nA,ROOT\nB,ROOT\nA1,A\n");
+    dir.write("employees.csv", "nip,unit_id\n199001152015032001,ROOT\n");
+    dir.write("indicators.csv",
+              "indicator_id,owner_type,owner_id,year,target\nR,unit,ROOT,2025,100\nA,unit,A,2025,100\n"
+              "A1,unit,A1,2025,100\n");
+    dir.write("realizations.csv", "indicator_id,period,value\nR,2025,90\nA,2025,100\nA1,2025,110\n");
+    const auto r = kinerja::score(load_valid(dir), 2025, kinerja::RulePack::builtin("permenpanrb-6-2022"));
+    CHECK(r.units.subtree_iku_achievement[0] == doctest::Approx(100));  // (90 + 100 + 110) / 3
+    CHECK(r.units.subtree_units[0] == 3);
+    CHECK(r.units.subtree_iku_achievement[1] == doctest::Approx(105));  // A and A1
+    CHECK(std::isnan(r.units.subtree_iku_achievement[2]));              // B has no IKU
+    CHECK(r.units.subtree_iku_achievement[3] == doctest::Approx(110));
   }
 }
