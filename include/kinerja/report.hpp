@@ -6,6 +6,7 @@
 // back to the same double); a value that does not exist is an empty field, never 0 or NaN.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,18 +19,25 @@
 namespace kinerja {
 inline namespace v1 {
 
+/// File format of the result tables: CSV (default) or JSON (an array of objects per file,
+/// numbers as numbers, no value = null). The file names end in .csv or .json.
+enum class OutputFormat : std::uint8_t { Csv, Json };
+
 /// Writes indicator_scores.csv, employee_scores.csv and unit_scores.csv into `folder` (created
 /// if needed). Returns the paths written. Throws kinerja::error(errc::IoError).
 KIN_CXX_API std::vector<std::string> write_score_tables(const Dataset& dataset, const ScoreResult& result,
-                                                        const std::string& folder);
+                                                        const std::string& folder,
+                                                        OutputFormat format = OutputFormat::Csv);
 
 /// Writes distribution_check.csv (one row per checked unit) and distribution_suggestions.csv.
 KIN_CXX_API std::vector<std::string> write_distribution_tables(const Dataset& dataset, const DistributionReport& report,
-                                                               const std::string& folder);
+                                                               const std::string& folder,
+                                                               OutputFormat format = OutputFormat::Csv);
 
 /// Writes ikm.csv (one row per surveyed unit).
 KIN_CXX_API std::vector<std::string> write_ikm_table(const Dataset& dataset, const IkmReport& report,
-                                                     const Period& period, const std::string& folder);
+                                                     const Period& period, const std::string& folder,
+                                                     OutputFormat format = OutputFormat::Csv);
 
 }  // namespace v1
 }  // namespace kinerja

@@ -99,14 +99,17 @@ CsvWriter& CsvWriter::text(std::string_view value) {
   return *this;
 }
 
-CsvWriter& CsvWriter::number(double value) {
-  separator();
-  if (std::isnan(value)) return *this;
+void write_number(std::ostream& out, double value) {
   // Shortest round-trip digits in plain notation: kinerja's own reader (and many spreadsheets in
   // Indonesian locales) reject exponents such as 1e+05.
   char buf[400];
   const auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
-  out_.write(buf, res.ptr - buf);
+  out.write(buf, res.ptr - buf);
+}
+
+CsvWriter& CsvWriter::number(double value) {
+  separator();
+  if (!std::isnan(value)) write_number(out_, value);
   return *this;
 }
 
@@ -132,6 +135,71 @@ void CsvWriter::header(std::initializer_list<std::string_view> names) {
   for (std::string_view n : names) text(n);
   end_row();
 }
+
+void JsonWriter::header(std::initializer_list<std::string_view> names) {
+  names_.assign(names.begin(), names.end());
+  out_.put('[');
+}
+
+void JsonWriter::key() {
+  out_ << (column_ == 0 ? (any_row_ ? ",\n {" : "\n {") : ", ");
+  const std::string& name = column_ < names_.size() ? names_[column_] : std::string("column");
+  out_ << '"' << name << "\": ";
+  ++column_;
+}
+
+JsonWriter& JsonWriter::text(std::string_view value) {
+  key();
+  if (value.empty()) {  // no value, as an empty CSV field
+    out_ << "null";
+    return *this;
+  }
+  out_.put('"');
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out_.put('\\');
+      out_.put(c);
+    } else if (u < 0x20) {
+      static const char hex[] = "0123456789abcdef";
+      out_ << "\\u00" << hex[u >> 4] << hex[u & 15];
+    } else {
+      out_.put(c);
+    }
+  }
+  out_.put('"');
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double value) {
+  key();
+  if (std::isnan(value) || std::isinf(value)) {
+    out_ << "null";
+  } else {
+    write_number(out_, value);
+  }
+  return *this;
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t value) {
+  key();
+  out_ << value;
+  return *this;
+}
+
+JsonWriter& JsonWriter::empty() {
+  key();
+  out_ << "null";
+  return *this;
+}
+
+void JsonWriter::end_row() {
+  if (column_ > 0) out_.put('}');
+  column_ = 0;
+  any_row_ = true;
+}
+
+void JsonWriter::finish() { out_ << (any_row_ ? "\n]\n" : "]\n"); }
 
 }  // namespace detail
 }  // namespace v1

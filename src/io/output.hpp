@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,23 +42,63 @@ class OutputSet {
   bool committed_ = false;
 };
 
-/// Writes one CSV record at a time: quotes fields that need it, formats doubles with the
-/// shortest text that reads back to the same value, and leaves NaN empty.
-class CsvWriter {
+/// Writes a table one row at a time. The columns are named once by header(); each row is a
+/// sequence of text(), number(), integer() or empty() calls, one per column, then end_row().
+/// A number that does not exist (NaN) is written as "no value", never as 0 or NaN.
+class TableWriter {
+ public:
+  virtual ~TableWriter() = default;
+  virtual void header(std::initializer_list<std::string_view> names) = 0;
+  virtual TableWriter& text(std::string_view value) = 0;
+  virtual TableWriter& number(double value) = 0;
+  virtual TableWriter& integer(std::int64_t value) = 0;
+  virtual TableWriter& empty() = 0;
+  virtual void end_row() = 0;
+  /// Closes the table (the JSON array); call once after the last row.
+  virtual void finish() {}
+};
+
+/// CSV (RFC 4180): fields quoted when they need it; numbers with the shortest text that reads
+/// back to the same double, in plain notation; no value = empty field.
+class CsvWriter final : public TableWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
-  CsvWriter& text(std::string_view value);
-  CsvWriter& number(double value);
-  CsvWriter& integer(std::int64_t value);
-  CsvWriter& empty();
-  void end_row();
-  void header(std::initializer_list<std::string_view> names);
+  void header(std::initializer_list<std::string_view> names) override;
+  CsvWriter& text(std::string_view value) override;
+  CsvWriter& number(double value) override;
+  CsvWriter& integer(std::int64_t value) override;
+  CsvWriter& empty() override;
+  void end_row() override;
 
  private:
   void separator();
   std::ostream& out_;
   bool first_ = true;
 };
+
+/// JSON: an array with one object per row, keyed by the column names; numbers as JSON numbers,
+/// no value = null, text escaped.
+class JsonWriter final : public TableWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  void header(std::initializer_list<std::string_view> names) override;
+  JsonWriter& text(std::string_view value) override;
+  JsonWriter& number(double value) override;
+  JsonWriter& integer(std::int64_t value) override;
+  JsonWriter& empty() override;
+  void end_row() override;
+  void finish() override;
+
+ private:
+  void key();
+  std::ostream& out_;
+  std::vector<std::string> names_;
+  std::size_t column_ = 0;
+  bool any_row_ = false;
+};
+
+/// Writes `value` in the shortest plain decimal notation that reads back to the same double.
+void write_number(std::ostream& out, double value);
 
 }  // namespace detail
 }  // namespace v1

@@ -3,6 +3,7 @@
 #include "io/output.hpp"
 
 #include <cmath>
+#include <memory>
 
 namespace kinerja {
 inline namespace v1 {
@@ -12,14 +13,21 @@ std::string_view rating_text(std::int8_t r) {
   return r == no_value ? std::string_view() : to_string(static_cast<Rating>(r));
 }
 
+// Opens `name`.csv or `name`.json in the output set, with the matching writer.
+std::unique_ptr<detail::TableWriter> open_table(detail::OutputSet& files, const std::string& name, OutputFormat format) {
+  if (format == OutputFormat::Json) return std::make_unique<detail::JsonWriter>(files.open(name + ".json"));
+  return std::make_unique<detail::CsvWriter>(files.open(name + ".csv"));
+}
+
 }  // namespace
 
-std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult& r, const std::string& folder) {
+std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult& r, const std::string& folder,
+                                            OutputFormat format) {
   detail::OutputSet files(folder);
   const auto& labels = predikat_labels(r.rule_set);
   {
-    detail::CsvWriter w(files.open("indicator_scores.csv"));
-    w.header({"indicator_id", "owner_type", "owner_id", "year", "target", "target_upper", "realization",
+    auto w = open_table(files, "indicator_scores", format);
+    w->header({"indicator_id", "owner_type", "owner_id", "year", "target", "target_upper", "realization",
               "achievement", "capped_achievement", "weight", "status", "periods", "nilai", "children",
               "children_achievement"});
     const IndicatorTable& t = d.indicators;
@@ -27,55 +35,58 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
     for (std::size_t k = 0; k < s.size(); ++k) {
       const Index i = s.indicator[k];
       const bool unit = t.owner_type[i] == OwnerType::Unit;
-      w.text(t.ids[i]).text(to_string(t.owner_type[i]));
-      w.text(unit ? d.units.ids[t.owner[i]] : d.employees.nips[t.owner[i]]);
-      w.integer(t.year[i]).number(t.target[i]).number(t.target_upper[i]).number(s.realization[k]);
-      w.number(s.achievement[k]).number(s.capped_achievement[k]).number(s.weight[k]).text(to_string(s.status[k]));
-      w.integer(s.periods[k]).number(s.nilai.empty() ? std::nan("") : s.nilai[k]);
+      w->text(t.ids[i]).text(to_string(t.owner_type[i]));
+      w->text(unit ? d.units.ids[t.owner[i]] : d.employees.nips[t.owner[i]]);
+      w->integer(t.year[i]).number(t.target[i]).number(t.target_upper[i]).number(s.realization[k]);
+      w->number(s.achievement[k]).number(s.capped_achievement[k]).number(s.weight[k]).text(to_string(s.status[k]));
+      w->integer(s.periods[k]).number(s.nilai.empty() ? std::nan("") : s.nilai[k]);
       if (s.children.empty()) {
-        w.integer(0).empty();
+        w->integer(0).empty();
       } else {
-        w.integer(s.children[k]).number(s.children_achievement[k]);
+        w->integer(s.children[k]).number(s.children_achievement[k]);
       }
-      w.end_row();
+      w->end_row();
     }
+    w->finish();
   }
   {
-    detail::CsvWriter w(files.open("employee_scores.csv"));
-    w.header({"nip", "year", "rule_pack", "result_score", "behavior_score", "final_score", "result_rating",
+    auto w = open_table(files, "employee_scores", format);
+    w->header({"nip", "year", "rule_pack", "result_score", "behavior_score", "final_score", "result_rating",
               "behavior_rating", "predikat", "indicators", "indicators_scored", "suggested_result_rating"});
     const EmployeeScores& s = r.employees;
     for (std::size_t k = 0; k < s.size(); ++k) {
-      w.text(d.employees.nips[s.employee[k]]).integer(r.year).text(r.rule_pack);
-      w.number(s.result_score[k]).number(s.behavior_score[k]).number(s.final_score[k]);
-      w.text(rating_text(s.result_rating[k])).text(rating_text(s.behavior_rating[k]));
-      w.text(s.predikat[k] == no_value ? std::string_view() : labels[static_cast<std::size_t>(s.predikat[k])]);
-      w.integer(s.indicators[k]).integer(s.indicators_scored[k]).text(rating_text(s.suggested_result_rating[k]));
-      w.end_row();
+      w->text(d.employees.nips[s.employee[k]]).integer(r.year).text(r.rule_pack);
+      w->number(s.result_score[k]).number(s.behavior_score[k]).number(s.final_score[k]);
+      w->text(rating_text(s.result_rating[k])).text(rating_text(s.behavior_rating[k]));
+      w->text(s.predikat[k] == no_value ? std::string_view() : labels[static_cast<std::size_t>(s.predikat[k])]);
+      w->integer(s.indicators[k]).integer(s.indicators_scored[k]).text(rating_text(s.suggested_result_rating[k]));
+      w->end_row();
     }
+    w->finish();
   }
   {
-    detail::CsvWriter w(files.open("unit_scores.csv"));
-    w.header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
+    auto w = open_table(files, "unit_scores", format);
+    w->header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
               "iku", "subtree_iku_achievement", "subtree_units"});
     const UnitScores& s = r.units;
     for (std::size_t k = 0; k < s.size(); ++k) {
-      w.text(d.units.ids[s.unit[k]]).integer(r.year).number(s.iku_achievement[k]).integer(s.employees[k]);
-      for (int c : s.counts[k]) w.integer(c);
-      w.integer(s.iku[k]).number(s.subtree_iku_achievement[k]).integer(s.subtree_units[k]);
-      w.end_row();
+      w->text(d.units.ids[s.unit[k]]).integer(r.year).number(s.iku_achievement[k]).integer(s.employees[k]);
+      for (int c : s.counts[k]) w->integer(c);
+      w->integer(s.iku[k]).number(s.subtree_iku_achievement[k]).integer(s.subtree_units[k]);
+      w->end_row();
     }
+    w->finish();
   }
   return files.commit();
 }
 
 std::vector<std::string> write_distribution_tables(const Dataset& d, const DistributionReport& r,
-                                                   const std::string& folder) {
+                                                   const std::string& folder, OutputFormat format) {
   detail::OutputSet files(folder);
   const auto& labels = predikat_labels(RuleSet::PermenPanRb6_2022);
   {
-    detail::CsvWriter w(files.open("distribution_check.csv"));
-    w.header({"unit_id", "period", "org_predikat", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
+    auto w = open_table(files, "distribution_check", format);
+    w->header({"unit_id", "period", "org_predikat", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
               "valid", "violations", "warnings", "pooled_units"});
     const std::string period = r.period.to_string();
     for (const UnitDistribution& u : r.units) {
@@ -85,38 +96,41 @@ std::vector<std::string> write_distribution_tables(const Dataset& d, const Distr
         list += (list.empty() ? "" : ";") + v.code;
       }
       for (Index p : u.pooled_units) pooled += (pooled.empty() ? "" : ";") + std::string(d.units.ids[p]);
-      w.text(d.units.ids[u.unit]).text(period).text(to_string(u.org_predikat)).integer(u.check.employees);
-      for (int c : u.counts) w.integer(c);
-      w.integer(u.check.valid ? 1 : 0).text(hard).text(soft).text(pooled);
-      w.end_row();
+      w->text(d.units.ids[u.unit]).text(period).text(to_string(u.org_predikat)).integer(u.check.employees);
+      for (int c : u.counts) w->integer(c);
+      w->integer(u.check.valid ? 1 : 0).text(hard).text(soft).text(pooled);
+      w->end_row();
     }
+    w->finish();
   }
   {
-    detail::CsvWriter w(files.open("distribution_suggestions.csv"));
-    w.header({"unit_id", "nip", "from_predikat", "to_predikat", "reason", "evidence"});
+    auto w = open_table(files, "distribution_suggestions", format);
+    w->header({"unit_id", "nip", "from_predikat", "to_predikat", "reason", "evidence"});
     for (const DistributionSuggestion& s : r.suggestions) {
-      w.text(d.units.ids[s.unit]).text(d.employees.nips[s.employee]).text(to_string(s.from)).text(to_string(s.to));
-      w.text("suggestion: " + s.reason).number(s.evidence);
-      w.end_row();
+      w->text(d.units.ids[s.unit]).text(d.employees.nips[s.employee]).text(to_string(s.from)).text(to_string(s.to));
+      w->text("suggestion: " + s.reason).number(s.evidence);
+      w->end_row();
     }
+    w->finish();
   }
   return files.commit();
 }
 
 std::vector<std::string> write_ikm_table(const Dataset& d, const IkmReport& r, const Period& period,
-                                         const std::string& folder) {
+                                         const std::string& folder, OutputFormat format) {
   detail::OutputSet files(folder);
-  detail::CsvWriter w(files.open("ikm.csv"));
-  w.header({"unit_id", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7",
+  auto w = open_table(files, "ikm", format);
+  w->header({"unit_id", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7",
             "nrr_u8", "nrr_u9", "ikm", "mutu", "ikm_unrounded", "exact"});
   const std::string p = period.to_string();
   for (const UnitIkm& u : r.units) {
-    w.text(d.units.ids[u.unit]).text(p).integer(static_cast<std::int64_t>(u.result.respondents));
-    for (const Rational& nrr : u.result.nrr) w.number(nrr.to_double());
-    w.text(u.result.ikm_rounded.to_decimal_string(2)).text(to_string(u.result.mutu)).number(u.result.ikm.to_double());
-    w.integer(u.result.exact ? 1 : 0);
-    w.end_row();
+    w->text(d.units.ids[u.unit]).text(p).integer(static_cast<std::int64_t>(u.result.respondents));
+    for (const Rational& nrr : u.result.nrr) w->number(nrr.to_double());
+    w->text(u.result.ikm_rounded.to_decimal_string(2)).text(to_string(u.result.mutu)).number(u.result.ikm.to_double());
+    w->integer(u.result.exact ? 1 : 0);
+    w->end_row();
   }
+  w->finish();
   return files.commit();
 }
 

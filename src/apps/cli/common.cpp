@@ -52,6 +52,15 @@ std::vector<OptionSpec> rule_options() {
 
 OptionSpec out_option() { return {"out", true, "folder for the output files (default ./kinerja-out)", "DIR"}; }
 
+OptionSpec format_option() { return {"format", true, "file format of the results: csv (default) or json", "csv|json"}; }
+
+kinerja::OutputFormat format_from(const Arguments& args) {
+  const std::string f = args.value_or("format", "csv");
+  if (f == "csv") return kinerja::OutputFormat::Csv;
+  if (f == "json") return kinerja::OutputFormat::Json;
+  throw UsageError("--format must be csv or json, got '" + f + "'");
+}
+
 int year_from(const Arguments& args) {
   if (!args.has("year")) throw UsageError("--year is required");
   const std::string y = args.value_or("year", "");

@@ -24,6 +24,9 @@ void apply_settings(const Arguments& args, kinerja::RulePack& pack);
 /// The options --rules, --set and --out.
 std::vector<OptionSpec> rule_options();
 OptionSpec out_option();
+/// --format csv|json (default csv); throws UsageError for another value.
+OptionSpec format_option();
+kinerja::OutputFormat format_from(const Arguments& args);
 
 /// A required four-digit --year; throws UsageError.
 int year_from(const Arguments& args);

@@ -18,13 +18,15 @@ int run_distribution(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("distribution needs exactly one dataset folder");
   const kinerja::Period period = period_from(args);
   const kinerja::RulePack rules = rule_pack_from(args, std::max(period.year(), 2022));
+  const kinerja::OutputFormat format = format_from(args);
   if (rules.rule_set() != kinerja::RuleSet::PermenPanRb6_2022) {
     throw UsageError("the distribution curve belongs to PermenPANRB 6/2022; use --rules permenpanrb-6-2022");
   }
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
   const kinerja::DistributionReport report = kinerja::check_distributions(*dataset, period, rules);
-  const auto written = kinerja::write_distribution_tables(*dataset, report, args.value_or("out", "kinerja-out"));
+  const auto written =
+      kinerja::write_distribution_tables(*dataset, report, args.value_or("out", "kinerja-out"), format);
   if (args.has("quiet")) return exit_ok;
 
   std::ostream& out = io.out;
@@ -70,13 +72,14 @@ int run_ikm(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("ikm needs exactly one dataset folder");
   const kinerja::Period period = period_from(args);
   const kinerja::RulePack rules = rule_pack_from(args, std::max(period.year(), 2022));
+  const kinerja::OutputFormat format = format_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
   const kinerja::IkmReport report = kinerja::ikm_by_unit(*dataset, period, rules.ikm_weight());
   for (const auto& [unit, why] : report.skipped) {
     io.err << "kinerja: unit " << dataset->units.ids[unit] << ": no IKM: " << why << "\n";
   }
-  const auto written = kinerja::write_ikm_table(*dataset, report, period, args.value_or("out", "kinerja-out"));
+  const auto written = kinerja::write_ikm_table(*dataset, report, period, args.value_or("out", "kinerja-out"), format);
   if (args.has("quiet")) return exit_ok;
   io.out << "IKM " << period.to_string() << " (PermenPANRB 14/2017), weight " << rules.get("ikm.weight") << "\n\n";
   io.out << "  " << std::left << std::setw(18) << "unit" << std::right << std::setw(12) << "respondents"
@@ -95,6 +98,7 @@ std::vector<OptionSpec> period_options() {
   std::vector<OptionSpec> options = {{"period", true, "the evaluation period, e.g. 2025 or 2025-Q3 (required)", "P"}};
   for (auto& o : rule_options()) options.push_back(o);
   options.push_back(out_option());
+  options.push_back(format_option());
   options.push_back({"quiet", false, "print nothing but problems", ""});
   return options;
 }

@@ -66,12 +66,13 @@ int run_score(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("score needs exactly one dataset folder");
   const int year = year_from(args);
   const kinerja::RulePack rules = rule_pack_from(args, year);
+  const kinerja::OutputFormat format = format_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
   const kinerja::ScoreResult result = kinerja::score(*dataset, year, rules);
   for (const kinerja::Diagnostic& w : result.warnings) io.err << w.to_string() << "\n";
   const std::vector<std::string> written =
-      kinerja::write_score_tables(*dataset, result, args.value_or("out", "kinerja-out"));
+      kinerja::write_score_tables(*dataset, result, args.value_or("out", "kinerja-out"), format);
   if (!args.has("quiet")) {
     print_summary(*dataset, result, io.out);
     io.out << "\n";
@@ -86,11 +87,12 @@ Command score_command() {
   std::vector<OptionSpec> options = {{"year", true, "the performance year (required)", "YEAR"}};
   for (auto& o : rule_options()) options.push_back(o);
   options.push_back(out_option());
+  options.push_back(format_option());
   options.push_back({"quiet", false, "print nothing but problems", ""});
   return Command{
       "score",
       "score indicators, employees and units for one year under a rule pack",
-      "kinerja score DIR --year YEAR [--rules NAME|FILE] [--set KEY=VALUE]... [--out DIR]",
+      "kinerja score DIR --year YEAR [--rules NAME|FILE] [--set KEY=VALUE]... [--out DIR] [--format csv|json]",
       "Computes the capaian of every indicator of YEAR, the weighted result of every employee and\n"
       "unit, and the predikat under the rule pack (docs/scoring.md). Writes indicator_scores.csv,\n"
       "employee_scores.csv and unit_scores.csv into the output folder, all or nothing, and prints\n"

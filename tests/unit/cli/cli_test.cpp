@@ -173,4 +173,20 @@ TEST_SUITE("cli") {
     CHECK(run({"distribution", KIN_SOURCE_DIR "/data/sample", "--period", "2025", "--rules", "pp-46-2011"}).code == 2);
     CHECK(run({"ikm", KIN_TEST_DATA_DIR "/invalid_values", "--period", "2025", "--out", dir.path() + "/x"}).code == 1);
   }
+
+  TEST_CASE("--format json writes .json tables, and a bad format is a usage error") {
+    kin_test::TempDir dir;
+    Run r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--out", dir.path(), "--format", "json"});
+    CHECK(r.code == 0);
+    std::ifstream in(dir.file("employee_scores.json"));
+    std::string first;
+    std::getline(in, first);
+    CHECK(first == "[");
+    std::string row;
+    std::getline(in, row);
+    CHECK(row.rfind(" {\"nip\": \"", 0) == 0);
+    CHECK_FALSE(std::filesystem::exists(dir.file("employee_scores.csv")));
+    r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--out", dir.path(), "--format", "xml"});
+    CHECK(r.code == 2);
+  }
 }

@@ -108,4 +108,23 @@ TEST_SUITE("io") {
     CHECK(error_of("achievement.cap = 110\nachievement.cap = 100\n") == "bad.rules:2:1: 'achievement.cap' is set twice");
     CHECK_THROWS_AS(kinerja::load_rule_pack(dir.file("missing.rules")), kinerja::error);
   }
+
+  TEST_CASE("JSON writer: an array of objects, numbers as numbers, no value as null") {
+    std::ostringstream s;
+    kinerja::detail::JsonWriter w(s);
+    w.header({"id", "score", "note", "n"});
+    w.text("U\"1\"\\x").number(107.5).text("").integer(3);
+    w.end_row();
+    w.text("tab\there\n").number(std::numeric_limits<double>::quiet_NaN()).empty().integer(-1);
+    w.end_row();
+    w.finish();
+    CHECK(s.str() ==
+          "[\n {\"id\": \"U\\\"1\\\"\\\\x\", \"score\": 107.5, \"note\": null, \"n\": 3},\n"
+          " {\"id\": \"tab\\u0009here\\u000a\", \"score\": null, \"note\": null, \"n\": -1}\n]\n");
+    std::ostringstream none;
+    kinerja::detail::JsonWriter empty_table(none);
+    empty_table.header({"a"});
+    empty_table.finish();
+    CHECK(none.str() == "[]\n");
+  }
 }
