@@ -83,6 +83,15 @@ struct UnitScores {
   std::size_t size() const noexcept { return unit.size(); }
 };
 
+namespace detail {
+/// Running sums of one owner (employee, unit or cascade parent) inside score_into().
+struct OwnerSums {
+  double weighted_sum = 0, weight_total = 0;  ///< over indicators with an explicit weight
+  double equal_sum = 0;                       ///< every included indicator with weight 1
+  std::uint32_t equal_count = 0, counted = 0, scored = 0, weighted = 0;
+};
+}  // namespace detail
+
 struct ScoreResult {
   int year = 0;
   RuleSet rule_set = RuleSet::PermenPanRb6_2022;
@@ -92,6 +101,9 @@ struct ScoreResult {
   UnitScores units;
   /// Findings that do not stop scoring (e.g. an owner mixing given and empty weights).
   std::vector<Diagnostic> warnings;
+  /// Scratch space of score_into(), kept between calls so that scoring again allocates nothing
+  /// (on a national dataset a fresh allocation costs more than the computation). Not a result.
+  std::vector<detail::OwnerSums> workspace;
 };
 
 /// The five predikat of a rule set, best first: the column names of unit_scores.csv and the

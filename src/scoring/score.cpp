@@ -94,18 +94,11 @@ YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t 
   return out;
 }
 
-// Running weighted sums of one owner: explicit weights and equal weights side by side, so a
-// single pass serves both "weights given" and "no weights given".
-struct Aggregate {
-  double weighted_sum = 0, weight_total = 0;  // over indicators with an explicit weight
-  double equal_sum = 0;                       // every included indicator with weight 1
-  std::uint32_t equal_count = 0, counted = 0, scored = 0, weighted = 0;
-
-  double value() const {
-    if (weighted > 0) return weight_total > 0 ? weighted_sum / weight_total : nan;
-    return equal_count > 0 ? equal_sum / equal_count : nan;
-  }
-};
+// The aggregate of one owner: weights given -> weighted mean over them; none given -> plain mean.
+double aggregate_value(const detail::OwnerSums& a) {
+  if (a.weighted > 0) return a.weight_total > 0 ? a.weighted_sum / a.weight_total : nan;
+  return a.equal_count > 0 ? a.equal_sum / a.equal_count : nan;
+}
 
 }  // namespace
 
@@ -171,8 +164,12 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   is.children_achievement.assign(any_parent ? n : 0, nan);
   // One pass: year value, capaian, and the running weighted sums of the owner (step 3) and of
   // the cascade parent, so every column is read once.
-  std::vector<Aggregate> by_employee(d.employees.size()), by_unit(d.units.size());
-  std::vector<Aggregate> by_parent(any_parent ? n : 0);
+  // Running sums per employee, unit and cascade parent, in the reused workspace.
+  const std::size_t ne_sums = d.employees.size(), nu_sums = d.units.size(), np_sums = any_parent ? n : 0;
+  out.workspace.assign(ne_sums + nu_sums + np_sums, detail::OwnerSums{});
+  detail::OwnerSums* by_employee = out.workspace.data();
+  detail::OwnerSums* by_unit = by_employee + ne_sums;
+  detail::OwnerSums* by_parent = by_unit + nu_sums;
   std::vector<Index> row_of(any_parent ? ind.size() : 0, no_index);  // indicator -> row in `is`
   if (any_parent) {
     for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
@@ -218,7 +215,7 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     is.weight[k] = w;
 
     const bool ok = status == IndicatorStatus::Ok;
-    auto add = [&](Aggregate& a) {
+    auto add = [&](detail::OwnerSums& a) {
       ++a.counted;
       if (has_weight) ++a.weighted;
       if (!ok && !missing_is_zero) return;
@@ -239,7 +236,7 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       // the roll-up is their plain mean.
       const Index parent = ind.parent[i];
       if (parent != no_index && row_of[parent] != no_index) {
-        Aggregate& a = by_parent[row_of[parent]];
+        detail::OwnerSums& a = by_parent[row_of[parent]];
         ++a.counted;
         if (ok || missing_is_zero) {
           a.equal_sum += ok ? capped : 0.0;
@@ -249,18 +246,20 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       }
     }
   }
-  for (std::size_t k = 0; k < by_parent.size(); ++k) {
+  for (std::size_t k = 0; k < np_sums; ++k) {
     is.children[k] = by_parent[k].counted;
-    is.children_achievement[k] = by_parent[k].value();
+    is.children_achievement[k] = aggregate_value(by_parent[k]);
   }
   // An owner that gives weights to some indicators and not to others: the others count 0.
   bool any_mixed = false;
-  for (const auto* owners : {&by_employee, &by_unit}) {
-    for (const Aggregate& a : *owners) any_mixed = any_mixed || (a.weighted > 0 && a.weighted < a.counted);
+  for (std::size_t o = 0; o < ne_sums + nu_sums; ++o) {
+    const detail::OwnerSums& a = by_employee[o];  // employees, then units
+    any_mixed = any_mixed || (a.weighted > 0 && a.weighted < a.counted);
   }
   for (std::size_t k = 0; any_mixed && k < n; ++k) {
     const Index i = is.indicator[k];
-    const Aggregate& a = ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]];
+    const detail::OwnerSums& a =
+        ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]];
     if (a.weighted > 0 && !ind.has_weight(i)) {
       is.weight[k] = 0.0;
       if (a.weighted < a.counted && (ind.kind[i] == IndicatorKind::Utama || count_tambahan)) {
@@ -290,7 +289,7 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   es.indicators_scored.resize(ne);
   for (std::size_t e = 0; e < ne; ++e) {
     es.employee[e] = static_cast<Index>(e);
-    es.result_score[e] = by_employee[e].value();
+    es.result_score[e] = aggregate_value(by_employee[e]);
     es.indicators[e] = by_employee[e].counted;
     es.indicators_scored[e] = by_employee[e].scored;
   }
@@ -334,7 +333,7 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   us.counts.assign(nu, PredikatCounts{});
   for (std::size_t u = 0; u < nu; ++u) {
     us.unit[u] = static_cast<Index>(u);
-    us.iku_achievement[u] = by_unit[u].value();
+    us.iku_achievement[u] = aggregate_value(by_unit[u]);
     us.iku[u] = by_unit[u].counted;
   }
   // Roll-up: every unit with an IKU capaian adds it to itself and each ancestor.
