@@ -177,13 +177,7 @@ int main(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << a << " needs a value\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+    auto value = [&] { return kin_bench::option_value(argc, argv, i); };
     if (a == "--size-mb") o.size_mb = std::stoul(value());
     else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (a == "--dir") o.dir = value();

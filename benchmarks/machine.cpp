@@ -3,7 +3,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <thread>
 
@@ -41,6 +43,14 @@ double peak_memory_mib() {
   struct rusage usage {};
   ::getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+std::string option_value(int argc, char** argv, int& i) {
+  if (i + 1 >= argc) {
+    std::cerr << argv[i] << " needs a value\n";
+    std::exit(2);
+  }
+  return argv[++i];
 }
 
 }  // namespace kin_bench

@@ -10,4 +10,7 @@ std::string describe_machine();
 /// Peak resident memory of this process so far, in MiB.
 double peak_memory_mib();
 
+/// The value after option argv[i] (advancing i); exits with status 2 when it is missing.
+std::string option_value(int argc, char** argv, int& i);
+
 }  // namespace kin_bench

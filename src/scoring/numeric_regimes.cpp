@@ -92,20 +92,20 @@ std::optional<Rational> exact(double value) {
   return Rational::from_double(value);
 }
 
-void warn(ScoreResult& out, const IndicatorTable& ind, Index i, const std::string& message) {
-  Diagnostic w;
-  w.severity = Severity::Warning;
-  w.location.file = ind.source.file;
-  w.location.line = ind.source.lines.line(i);
-  w.message = message;
-  out.warnings.push_back(std::move(w));
-}
-
 bool counts_in_result(const IndicatorTable& ind, Index i, const RulePack& rules) {
   return ind.owner_type[i] == OwnerType::Employee && (ind.kind[i] == IndicatorKind::Utama || rules.count_tambahan());
 }
 
 }  // namespace
+
+Diagnostic row_warning(const TableSource& source, std::size_t row, std::string message) {
+  Diagnostic w;
+  w.severity = Severity::Warning;
+  w.location.file = source.file;
+  w.location.line = source.lines.line(row);
+  w.message = std::move(message);
+  return w;
+}
 
 void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& out) {
   const IndicatorTable& ind = d.indicators;
@@ -135,7 +135,8 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
         ++count[e];
       }
     } catch (const error& e) {
-      warn(out, ind, i, "indicator '" + std::string(ind.ids[i]) + "': no nilai IKI: " + e.message());
+      out.warnings.push_back(
+          row_warning(ind.source, i, "indicator '" + std::string(ind.ids[i]) + "': no nilai IKI: " + e.message()));
       if (counts_in_result(ind, i, rules)) failed[ind.owner[i]] = 1;
     }
   }
@@ -161,12 +162,9 @@ void score_pp30(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp30_predikat(final_value, innovation[e] != 0));
     } catch (const error& ex) {
-      Diagnostic w;
-      w.severity = Severity::Warning;
-      w.location.file = d.employees.source.file;
-      w.location.line = d.employees.source.lines.line(e);
-      w.message = "employee '" + std::string(d.employees.nips[static_cast<Index>(e)]) + "': no nilai kinerja: " + ex.message();
-      out.warnings.push_back(std::move(w));
+      out.warnings.push_back(row_warning(d.employees.source, e,
+                                         "employee '" + std::string(d.employees.nips[static_cast<Index>(e)]) +
+                                             "': no nilai kinerja: " + ex.message()));
     }
   }
 }
@@ -215,7 +213,8 @@ void score_pp46(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       ++a.aspects;
       a.realised = true;
     } catch (const error& ex) {
-      warn(out, ind, i, "indicator '" + std::string(ind.ids[i]) + "': no PP 46/2011 aspect value: " + ex.message());
+      out.warnings.push_back(row_warning(
+          ind.source, i, "indicator '" + std::string(ind.ids[i]) + "': no PP 46/2011 aspect value: " + ex.message()));
       failed[e] = 1;
     }
   }
@@ -247,13 +246,9 @@ void score_pp46(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
       es.final_score[e] = final_value.to_double();
       es.predikat[e] = static_cast<std::int8_t>(pp46_sebutan(final_value));
     } catch (const error& ex) {
-      Diagnostic w;
-      w.severity = Severity::Warning;
-      w.location.file = d.employees.source.file;
-      w.location.line = d.employees.source.lines.line(e);
-      w.message = "employee '" + std::string(d.employees.nips[static_cast<Index>(e)]) +
-                  "': no nilai prestasi kerja: " + ex.message();
-      out.warnings.push_back(std::move(w));
+      out.warnings.push_back(row_warning(d.employees.source, e,
+                                         "employee '" + std::string(d.employees.nips[static_cast<Index>(e)]) +
+                                             "': no nilai prestasi kerja: " + ex.message()));
     }
   }
 }

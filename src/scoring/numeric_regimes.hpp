@@ -9,6 +9,9 @@ namespace kinerja {
 inline namespace v1 {
 namespace detail {
 
+/// A warning located at `row` of the file a table came from.
+Diagnostic row_warning(const TableSource& source, std::size_t row, std::string message);
+
 void score_pp30(const Dataset& dataset, int year, const RulePack& rules, ScoreResult& out);
 void score_pp46(const Dataset& dataset, int year, const RulePack& rules, ScoreResult& out);
 

@@ -1,6 +1,8 @@
 #include "kinerja/score.hpp"
 
 #include "core/memory.hpp"
+#include "kinerja/pp30.hpp"
+#include "kinerja/pp46.hpp"
 #include "scoring/numeric_regimes.hpp"
 
 #include <cmath>
@@ -103,10 +105,16 @@ double aggregate_value(const detail::OwnerSums& a) {
 }  // namespace
 
 const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_set) noexcept {
-  static constexpr std::array<std::string_view, 5> pp6 = {"sangat_baik", "baik", "butuh_perbaikan",
-                                                          "kurang_misconduct", "sangat_kurang"};
-  static constexpr std::array<std::string_view, 5> pp30 = {"sangat_baik", "baik", "cukup", "kurang", "sangat_kurang"};
-  static constexpr std::array<std::string_view, 5> pp46 = {"sangat_baik", "baik", "cukup", "kurang", "buruk"};
+  // The spellings of each regime's own enum, best first.
+  static const std::array<std::string_view, 5> pp6 = {
+      to_string(Predikat::SangatBaik), to_string(Predikat::Baik), to_string(Predikat::ButuhPerbaikan),
+      to_string(Predikat::KurangMisconduct), to_string(Predikat::SangatKurang)};
+  static const std::array<std::string_view, 5> pp30 = {
+      to_string(Pp30Predikat::SangatBaik), to_string(Pp30Predikat::Baik), to_string(Pp30Predikat::Cukup),
+      to_string(Pp30Predikat::Kurang), to_string(Pp30Predikat::SangatKurang)};
+  static const std::array<std::string_view, 5> pp46 = {
+      to_string(Pp46Sebutan::SangatBaik), to_string(Pp46Sebutan::Baik), to_string(Pp46Sebutan::Cukup),
+      to_string(Pp46Sebutan::Kurang), to_string(Pp46Sebutan::Buruk)};
   switch (rule_set) {
     case RuleSet::PermenPanRb6_2022: return pp6;
     case RuleSet::PermenPanRb8_2021: return pp30;
@@ -263,13 +271,10 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     if (a.weighted > 0 && !ind.has_weight(i)) {
       is.weight[k] = 0.0;
       if (a.weighted < a.counted && (ind.kind[i] == IndicatorKind::Utama || count_tambahan)) {
-        Diagnostic w;
-        w.severity = Severity::Warning;
-        w.location.file = ind.source.file;
-        w.location.line = ind.source.lines.line(i);
-        w.message = "indicator '" + std::string(ind.ids[i]) +
-                    "' has no weight while others of its owner and year have one: it counts with weight 0";
-        out.warnings.push_back(std::move(w));
+        out.warnings.push_back(detail::row_warning(
+            ind.source, i,
+            "indicator '" + std::string(ind.ids[i]) +
+                "' has no weight while others of its owner and year have one: it counts with weight 0"));
       }
     }
   }
