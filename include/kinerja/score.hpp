@@ -12,7 +12,9 @@
 //     nilai prestasi kerja) and per unit the counts per predikat.
 //
 // score() does no I/O. Call it on a dataset loaded without errors; a year without indicators
-// gives empty indicator rows (employees and units are still listed).
+// gives empty indicator rows (employees and units are still listed). load_dataset() builds the
+// realisation index; for a dataset built in memory without RealizationTable::build_index() (or
+// changed since), score() builds one on a copy of the realisations, which costs their memory.
 #pragma once
 
 #include <array>

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace kinerja {
@@ -23,36 +24,59 @@ struct YearValue {
 
 // Fast path: rows k0..k1 are contiguous, in period order and none covers the whole year, so
 // only the values are read. All five statistics are computed and the accumulation picks one:
-// no branch depends on the indicator's accumulation, which varies row by row.
+// no branch depends on the indicator's accumulation, which varies row by row. The sums run in
+// four fixed lanes (two vectors of two), so results do not depend on the compiler or the machine.
+#if defined(__GNUC__) || defined(__clang__)
+using Lanes = double __attribute__((vector_size(16)));
+inline Lanes lanes_min(Lanes a, Lanes b) { return a < b ? a : b; }
+inline Lanes lanes_max(Lanes a, Lanes b) { return a > b ? a : b; }
+#else
+struct Lanes {
+  double x[2];
+  double operator[](int j) const { return x[j]; }
+  Lanes& operator+=(Lanes o) { x[0] += o.x[0]; x[1] += o.x[1]; return *this; }
+};
+inline Lanes operator+(Lanes a, Lanes b) { return a += b; }
+inline Lanes lanes_min(Lanes a, Lanes b) { return {{a.x[0] < b.x[0] ? a.x[0] : b.x[0], a.x[1] < b.x[1] ? a.x[1] : b.x[1]}}; }
+inline Lanes lanes_max(Lanes a, Lanes b) { return {{a.x[0] > b.x[0] ? a.x[0] : b.x[0], a.x[1] > b.x[1] ? a.x[1] : b.x[1]}}; }
+#endif
+
+inline Lanes load_lanes(const double* p) {
+  Lanes x;
+  std::memcpy(&x, p, sizeof x);
+  return x;
+}
+
 YearValue year_value_in_order(const double* value, std::uint64_t k0, std::uint64_t k1, Accumulation accumulation) {
   YearValue out;
-  out.periods = static_cast<std::uint32_t>(k1 - k0);
-  if (k0 == k1) return out;
-  // Four independent lanes, so the additions do not wait on each other (the order of summation
-  // is fixed, so results are reproducible).
-  double s[4] = {0, 0, 0, 0}, lo[4], hi[4];
-  for (int j = 0; j < 4; ++j) lo[j] = hi[j] = value[k0];
-  std::uint64_t k = k0;
-  for (; k + 4 <= k1; k += 4) {
-    for (int j = 0; j < 4; ++j) {
-      const double v = value[k + static_cast<std::uint64_t>(j)];
-      s[j] += v;
-      lo[j] = v < lo[j] ? v : lo[j];
-      hi[j] = v > hi[j] ? v : hi[j];
-    }
+  const std::uint64_t n = k1 - k0;
+  out.periods = static_cast<std::uint32_t>(n);
+  if (n == 0) return out;
+  const double* v = value + k0;
+  const Lanes first = {v[0], v[0]}, zero = {0.0, 0.0};
+  // Lanes 0-1 in sum0/lo0/hi0, lanes 2-3 in sum1/lo1/hi1.
+  Lanes sum0 = zero, sum1 = zero, lo0 = first, lo1 = first, hi0 = first, hi1 = first;
+  std::uint64_t k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const Lanes x0 = load_lanes(v + k), x1 = load_lanes(v + k + 2);
+    sum0 += x0;
+    sum1 += x1;
+    lo0 = lanes_min(lo0, x0);
+    lo1 = lanes_min(lo1, x1);
+    hi0 = lanes_max(hi0, x0);
+    hi1 = lanes_max(hi1, x1);
   }
-  for (; k < k1; ++k) {
-    const double v = value[k];
-    s[0] += v;
-    lo[0] = v < lo[0] ? v : lo[0];
-    hi[0] = v > hi[0] ? v : hi[0];
+  for (; k < n; ++k) {  // the rest goes to lane 0
+    const Lanes x = {v[k], 0.0}, both = {v[k], v[k]};
+    sum0 += x;
+    lo0 = lanes_min(lo0, both);
+    hi0 = lanes_max(hi0, both);
   }
-  const double sum = (s[0] + s[1]) + (s[2] + s[3]);
-  const double min01 = lo[0] < lo[1] ? lo[0] : lo[1], min23 = lo[2] < lo[3] ? lo[2] : lo[3];
-  const double max01 = hi[0] > hi[1] ? hi[0] : hi[1], max23 = hi[2] > hi[3] ? hi[2] : hi[3];
-  const double lowest = min01 < min23 ? min01 : min23, highest = max01 > max23 ? max01 : max23;
+  const Lanes sum2 = sum0 + sum1, lo = lanes_min(lo0, lo1), hi = lanes_max(hi0, hi1);
+  const double sum = sum2[0] + sum2[1];
+  const double lowest = lo[0] < lo[1] ? lo[0] : lo[1], highest = hi[0] > hi[1] ? hi[0] : hi[1];
   // Indexed by Accumulation: Last, Sum, Mean, Max, Min.
-  const double stats[5] = {value[k1 - 1], sum, sum / static_cast<double>(k1 - k0), highest, lowest};
+  const double stats[5] = {v[n - 1], sum, sum / static_cast<double>(n), highest, lowest};
   out.value = stats[static_cast<std::size_t>(accumulation)];
   return out;
 }
@@ -95,6 +119,116 @@ YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t 
   }
   return out;
 }
+
+// Steps 1-3 for every indicator of the year in one pass: year value, capaian, and the running
+// sums of its owner and of its cascade parent, so that every column is read once. `row(k)` is
+// the indicator row of output row k.
+struct IndicatorPass {
+  const IndicatorTable* ind = nullptr;
+  const RealizationTable* real = nullptr;  // indexed
+  AchievementPolicy policy;
+  bool two_minus_ratio = true, missing_is_zero = false, count_tambahan = false;
+  IndicatorScores* out = nullptr;           // columns already sized
+  detail::OwnerSums* owner_sums = nullptr;  // employees, then units
+  std::size_t unit_sums_offset = 0;
+  detail::OwnerSums* parent_sums = nullptr;  // null when no indicator of the year has a parent
+  const Index* row_of = nullptr;             // indicator -> output row, with parent_sums
+
+  template <typename RowOf>
+  void run(std::size_t n, RowOf row) const {
+    const IndicatorTable& t = *ind;
+    const RealizationTable& r = *real;
+    const bool grouped = r.order.empty();
+    const double* value = r.value.data();
+    const std::uint64_t* offsets = r.offsets.data();
+    const std::uint8_t* in_period_order = r.in_period_order.data();
+    const Accumulation* accumulation = t.accumulation.data();
+    const Polarity* polarity = t.polarity.data();
+    const double* target = t.target.data();
+    const double* weight = t.weight.data();
+    const IndicatorKind* kind = t.kind.data();
+    const OwnerType* owner_type = t.owner_type.data();
+    const Index* owner = t.owner.data();
+    double* realization = out->realization.data();
+    std::uint32_t* periods = out->periods.data();
+    double* achievement = out->achievement.data();
+    double* capped_achievement = out->capped_achievement.data();
+    double* weight_out = out->weight.data();
+    IndicatorStatus* status_out = out->status.data();
+    for (std::size_t k = 0; k < n; ++k) {
+      const Index i = row(k);
+      YearValue yv;
+      if (grouped && in_period_order[i]) {
+        yv = year_value_in_order(value, offsets[i], offsets[i + 1], accumulation[i]);
+      } else if (grouped) {
+        yv = year_value(r, offsets[i], offsets[i + 1], accumulation[i],
+                        [](std::uint64_t x) { return static_cast<std::size_t>(x); });
+      } else {
+        yv = year_value(r, offsets[i], offsets[i + 1], accumulation[i],
+                        [&r](std::uint64_t x) { return static_cast<std::size_t>(r.order[x]); });
+      }
+      realization[k] = yv.value;
+      periods[k] = yv.periods;
+      IndicatorStatus status = IndicatorStatus::NoRealization;
+      double c = nan;
+      const Polarity p = polarity[i];
+      const double t_i = target[i];
+      if (yv.periods > 0 && two_minus_ratio && (p == Polarity::Max || p == Polarity::Min) && t_i > 0.0) {
+        // The common case without branches on the polarity (same formulas as achievement_percent).
+        const double ratio = yv.value / t_i;
+        const double as_min = (2.0 - ratio) * 100.0;
+        const double clamped = policy.clamp_negative && as_min < 0.0 ? 0.0 : as_min;
+        // Chosen by indexing, not branching: compilers turn the ternary into a jump, and the
+        // polarity changes from row to row.
+        const double by_polarity[2] = {clamped, ratio * 100.0};
+        c = by_polarity[p == Polarity::Max];
+        status = IndicatorStatus::Ok;
+      } else if (yv.periods > 0) {
+        c = achievement_percent(p, t_i, t.target_upper[i], yv.value, policy, status);
+      }
+      const double capped_or_not[2] = {c, policy.cap};  // same as cap_achievement(), without a jump
+      const double capped = capped_or_not[c > policy.cap];
+      const double given = weight[i];
+      const bool has_weight = !std::isnan(given);
+      const double w = has_weight ? given : 1.0;
+      achievement[k] = c;
+      capped_achievement[k] = capped;
+      status_out[k] = status;
+      weight_out[k] = w;
+
+      const bool ok = status == IndicatorStatus::Ok;
+      if (kind[i] == IndicatorKind::Utama || count_tambahan) {
+        detail::OwnerSums& a = owner_sums[owner[i] + (owner_type[i] == OwnerType::Unit ? unit_sums_offset : 0)];
+        ++a.counted;
+        if (has_weight) ++a.weighted;
+        if (ok || missing_is_zero) {
+          const double included = ok ? capped : 0.0;
+          if (ok) ++a.scored;
+          if (has_weight) {
+            a.weighted_sum += w * included;
+            a.weight_total += w;
+          }
+          a.equal_sum += included;
+          ++a.equal_count;
+        }
+      }
+      if (parent_sums != nullptr) {
+        // The children of a cascade belong to different owners, whose weights do not compare:
+        // the roll-up is their plain mean.
+        const Index parent = t.parent[i];
+        if (parent != no_index && row_of[parent] != no_index) {
+          detail::OwnerSums& a = parent_sums[row_of[parent]];
+          ++a.counted;
+          if (ok || missing_is_zero) {
+            a.equal_sum += ok ? capped : 0.0;
+            ++a.equal_count;
+            if (ok) ++a.scored;
+          }
+        }
+      }
+    }
+  }
+};
 
 // The aggregate of one owner: weights given -> weighted mean over them; none given -> plain mean.
 double aggregate_value(const detail::OwnerSums& a) {
@@ -182,77 +316,36 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   if (any_parent) {
     for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
   }
-  const bool indexed = real.has_index();
-  const bool grouped = real.order.empty();
-  const bool two_minus_ratio = policy.minimize == MinimizeFormula::TwoMinusRatio;
-  for (std::size_t k = 0; k < n; ++k) {
-    const Index i = is.indicator[k];
-    YearValue yv;
-    if (indexed && grouped && real.in_period_order[i]) {
-      yv = year_value_in_order(real.value.data(), real.offsets[i], real.offsets[i + 1], ind.accumulation[i]);
-    } else if (indexed && grouped) {
-      yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i],
-                      [](std::uint64_t x) { return static_cast<std::size_t>(x); });
-    } else if (indexed) {
-      yv = year_value(real, real.offsets[i], real.offsets[i + 1], ind.accumulation[i],
-                      [&](std::uint64_t x) { return static_cast<std::size_t>(real.order[x]); });
-    }
-    is.realization[k] = yv.value;
-    is.periods[k] = yv.periods;
-    IndicatorStatus status = IndicatorStatus::NoRealization;
-    double c = nan;
-    const Polarity polarity = ind.polarity[i];
-    const double target = ind.target[i];
-    if (yv.periods > 0 && two_minus_ratio && (polarity == Polarity::Max || polarity == Polarity::Min) &&
-        target > 0.0) {
-      // The common case without branches on the polarity (same formulas as achievement_percent).
-      const double ratio = yv.value / target;
-      const double as_min = (2.0 - ratio) * 100.0;
-      const double clamped = policy.clamp_negative && as_min < 0.0 ? 0.0 : as_min;
-      c = polarity == Polarity::Max ? ratio * 100.0 : clamped;
-      status = IndicatorStatus::Ok;
-    } else if (yv.periods > 0) {
-      c = achievement_percent(polarity, target, ind.target_upper[i], yv.value, policy, status);
-    }
-    const double capped = cap_achievement(c, policy);
-    const bool has_weight = ind.has_weight(i);
-    const double w = has_weight ? ind.weight[i] : 1.0;
-    is.achievement[k] = c;
-    is.capped_achievement[k] = capped;
-    is.status[k] = status;
-    is.weight[k] = w;
-
-    const bool ok = status == IndicatorStatus::Ok;
-    auto add = [&](detail::OwnerSums& a) {
-      ++a.counted;
-      if (has_weight) ++a.weighted;
-      if (!ok && !missing_is_zero) return;
-      const double value = ok ? capped : 0.0;
-      if (ok) ++a.scored;
-      if (has_weight) {
-        a.weighted_sum += w * value;
-        a.weight_total += w;
-      }
-      a.equal_sum += value;
-      ++a.equal_count;
-    };
-    if (ind.kind[i] == IndicatorKind::Utama || count_tambahan) {
-      add(ind.owner_type[i] == OwnerType::Employee ? by_employee[ind.owner[i]] : by_unit[ind.owner[i]]);
-    }
-    if (any_parent) {
-      // The children of a cascade belong to different owners, whose weights do not compare:
-      // the roll-up is their plain mean.
-      const Index parent = ind.parent[i];
-      if (parent != no_index && row_of[parent] != no_index) {
-        detail::OwnerSums& a = by_parent[row_of[parent]];
-        ++a.counted;
-        if (ok || missing_is_zero) {
-          a.equal_sum += ok ? capped : 0.0;
-          ++a.equal_count;
-          if (ok) ++a.scored;
-        }
-      }
-    }
+  // The index of realisations by indicator; a dataset built in memory without one (or with one
+  // for another indicator count) is indexed here, on a copy.
+  RealizationTable own_index;
+  const RealizationTable* indexed = &real;
+  if (real.offsets.size() != ind.size() + 1) {
+    own_index.indicator = real.indicator;
+    own_index.period = real.period;
+    own_index.value = real.value;
+    own_index.build_index(ind.size());
+    indexed = &own_index;
+  }
+  IndicatorPass pass;
+  pass.ind = &ind;
+  pass.real = indexed;
+  pass.policy = policy;
+  pass.two_minus_ratio = policy.minimize == MinimizeFormula::TwoMinusRatio;
+  pass.missing_is_zero = missing_is_zero;
+  pass.count_tambahan = count_tambahan;
+  pass.out = &is;
+  pass.owner_sums = by_employee;
+  pass.unit_sums_offset = ne_sums;
+  pass.parent_sums = any_parent ? by_parent : nullptr;
+  pass.row_of = row_of.data();
+  // Indicators of one year usually form one block of rows: then the row is computed, not read.
+  const Index first = n > 0 ? is.indicator[0] : 0;
+  if (n > 0 && is.indicator[n - 1] - first == n - 1) {
+    pass.run(n, [first](std::size_t k) { return static_cast<Index>(first + k); });
+  } else {
+    const Index* rows = is.indicator.data();
+    pass.run(n, [rows](std::size_t k) { return rows[k]; });
   }
   for (std::size_t k = 0; k < np_sums; ++k) {
     is.children[k] = by_parent[k].counted;

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "kinerja/load.hpp"
 #include "kinerja/score.hpp"
@@ -158,5 +160,92 @@ TEST_SUITE("scoring") {
     CHECK(r.units.subtree_iku_achievement[1] == doctest::Approx(105));  // A and A1
     CHECK(std::isnan(r.units.subtree_iku_achievement[2]));              // B has no IKU
     CHECK(r.units.subtree_iku_achievement[3] == doctest::Approx(110));
+  }
+
+  TEST_CASE("year values agree between period-ordered and shuffled realisations, for 1 to 12 periods") {
+    // In period order the values are read as one block, in four lanes; shuffled they take the
+    // general path. Integer values, so that every sum is exact whatever its order.
+    const char* accumulations[] = {"sum", "last", "mean", "max", "min"};
+    std::string ind = "indicator_id,owner_type,owner_id,year,target,accumulation\n";
+    std::string ordered = "indicator_id,period,value\n", shuffled = ordered;
+    for (int periods = 1; periods <= 12; ++periods) {
+      for (const char* acc : accumulations) {
+        const std::string id = "I" + std::to_string(periods) + acc;
+        ind += id + ",unit,U,2025,10," + acc + "\n";
+        std::vector<std::string> lines;
+        for (int m = 1; m <= periods; ++m) {
+          const std::string period = "2025-" + std::string(m < 10 ? "0" : "") + std::to_string(m);
+          const int v = (m * 7919 + periods * 31) % 23 - 5;  // negative values too
+          lines.push_back(id + "," + period + "," + std::to_string(v) + "\n");
+        }
+        for (const auto& line : lines) ordered += line;
+        // Reversed, with the latest period in the middle for 'last'.
+        for (auto it = lines.rbegin(); it != lines.rend(); ++it) shuffled += *it;
+      }
+    }
+    kin_test::TempDir a, b;
+    for (const auto* dir : {&a, &b}) {
+      dir->write("employees.csv", "nip,unit_id\n199001152015032001,U\n");
+      dir->write("indicators.csv", ind);
+    }
+    a.write("realizations.csv", ordered);
+    b.write("realizations.csv", shuffled);
+    const kinerja::Dataset da = load_valid(a), db = load_valid(b);
+    const auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
+    const auto ra = kinerja::score(da, 2025, rules), rb = kinerja::score(db, 2025, rules);
+    REQUIRE(ra.indicators.size() == 60);
+    REQUIRE(rb.indicators.size() == 60);
+    for (std::size_t k = 0; k < 60; ++k) {
+      CAPTURE(k);
+      CHECK(ra.indicators.periods[k] == k / 5 + 1);
+      CHECK(ra.indicators.realization[k] == rb.indicators.realization[k]);
+      CHECK(ra.indicators.achievement[k] == rb.indicators.achievement[k]);
+    }
+    // Spot checks against the values written above: 1 period, and 12 (sum, last, min).
+    CHECK(ra.indicators.realization[0] == (7919 + 31) % 23 - 5);
+    double sum12 = 0, min12 = 100;
+    for (int m = 1; m <= 12; ++m) {
+      const double v = (m * 7919 + 12 * 31) % 23 - 5;
+      sum12 += v;
+      min12 = v < min12 ? v : min12;
+    }
+    CHECK(ra.indicators.realization[55] == sum12);
+    CHECK(ra.indicators.realization[56] == (12 * 7919 + 12 * 31) % 23 - 5);
+    CHECK(ra.indicators.realization[59] == min12);
+  }
+
+  TEST_CASE("a dataset without a realisation index, or with a stale one, is indexed by score") {
+    kin_test::TempDir dir;
+    write_a_vectors(dir, true);
+    kinerja::Dataset d = load_valid(dir);
+    const auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
+    const double expected = kinerja::score(d, 2025, rules).employees.result_score[0];
+    CHECK(expected == doctest::Approx(107.5));
+    d.realizations.offsets.clear();
+    d.realizations.in_period_order.clear();
+    CHECK(kinerja::score(d, 2025, rules).employees.result_score[0] == expected);
+    d.realizations.offsets.assign(2, 0);  // built for another indicator count
+    CHECK(kinerja::score(d, 2025, rules).employees.result_score[0] == expected);
+  }
+
+  TEST_CASE("indicators of two years interleaved: each year scores its own rows") {
+    kin_test::TempDir dir;
+    dir.write("employees.csv", "nip,unit_id\n199001152015032001,U\n");
+    dir.write("indicators.csv",
+              "indicator_id,owner_type,owner_id,year,target\n"
+              "A24,employee,199001152015032001,2024,100\nA25,employee,199001152015032001,2025,100\n"
+              "B24,employee,199001152015032001,2024,100\nB25,employee,199001152015032001,2025,100\n");
+    dir.write("realizations.csv",
+              "indicator_id,period,value\nA24,2024,50\nA25,2025,90\nB24,2024,70\nB25,2025,110\n");
+    const kinerja::Dataset d = load_valid(dir);
+    const auto rules = kinerja::RulePack::builtin("permenpanrb-6-2022");
+    const auto r25 = kinerja::score(d, 2025, rules), r24 = kinerja::score(d, 2024, rules);
+    REQUIRE(r25.indicators.size() == 2);
+    CHECK(r25.indicators.indicator[0] == 1);
+    CHECK(r25.indicators.indicator[1] == 3);
+    CHECK(r25.indicators.realization[1] == 110);
+    CHECK(r25.employees.result_score[0] == doctest::Approx(100));
+    CHECK(r24.indicators.indicator[1] == 2);
+    CHECK(r24.employees.result_score[0] == doctest::Approx(60));
   }
 }
