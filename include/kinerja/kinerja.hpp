@@ -24,6 +24,11 @@
 #include "kinerja/ikm_report.hpp"
 #include "kinerja/distribution.hpp"
 #include "kinerja/distribution_report.hpp"
+#include "kinerja/reliability.hpp"
+#include "kinerja/multisource.hpp"
+#include "kinerja/rater_diagnostics.hpp"
+#include "kinerja/rater_effects.hpp"
+#include "kinerja/calibration.hpp"
 #include "kinerja/report.hpp"
 
 namespace kinerja {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kinerja/calibration.hpp"
 #include "kinerja/dataset.hpp"
 #include "kinerja/distribution_report.hpp"
 #include "kinerja/export.hpp"
@@ -38,6 +39,12 @@ KIN_CXX_API std::vector<std::string> write_distribution_tables(const Dataset& da
 KIN_CXX_API std::vector<std::string> write_ikm_table(const Dataset& dataset, const IkmReport& report,
                                                      const Period& period, const std::string& folder,
                                                      OutputFormat format = OutputFormat::Csv);
+
+/// Writes rater_effects.csv (one row per rater), ratee_scores.csv (one row per ratee or rated
+/// employee), reliability.csv and rater_flags.csv (one row per flag) for a calibration.
+KIN_CXX_API std::vector<std::string> write_calibration_tables(const Dataset& dataset, const CalibrationResult& result,
+                                                              const std::string& folder,
+                                                              OutputFormat format = OutputFormat::Csv);
 
 }  // namespace v1
 }  // namespace kinerja

@@ -25,6 +25,8 @@
 #include "kinerja/distribution.hpp"
 #include "kinerja/export.hpp"
 #include "kinerja/ikm.hpp"
+#include "kinerja/multisource.hpp"
+#include "kinerja/rater_diagnostics.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -88,6 +90,11 @@ class KIN_CXX_API RulePack {
   /// Units with fewer rated employees are checked with their parent (0: never).
   std::size_t pool_smaller_than() const;
   IkmWeight ikm_weight() const;
+  /// The feedback.* settings (every pack). Cross-setting rules (scale_min < scale_max, some
+  /// weight > 0) are checked by the analyses that take the options.
+  MultiSourceOptions multisource_options() const;
+  /// The raters.* settings (every pack).
+  RaterDiagnosticsOptions rater_diagnostics_options() const;
 
  private:
   RulePack(RuleSet rule_set, std::string name, int version);

@@ -53,8 +53,6 @@ struct IndicatorScores {
   std::size_t size() const noexcept { return indicator.size(); }
 };
 
-/// Sentinel for "no value" in the small enum columns below.
-inline constexpr std::int8_t no_value = -1;
 
 /// One row per employee.
 struct EmployeeScores {

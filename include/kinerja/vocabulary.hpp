@@ -44,6 +44,9 @@ enum class Accumulation : std::uint8_t { Last = 0, Sum, Mean, Max, Min };
 enum class Rating : std::uint8_t { Above = 0, Meets = 1, Below = 2 };
 
 /// Source of a multi-source (360 degree) feedback score.
+/// Sentinel for "no value" in result columns that hold one of these enums as std::int8_t.
+inline constexpr std::int8_t no_value = -1;
+
 enum class FeedbackSource : std::uint8_t { Supervisor = 0, Self, Peer, Subordinate, Public };
 
 /// Predikat kinerja organisasi (PermenPANRB 6/2022; SE MenPANRB 3/2023), best first.

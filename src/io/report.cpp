@@ -13,6 +13,10 @@ std::string_view rating_text(std::int8_t r) {
   return r == no_value ? std::string_view() : to_string(static_cast<Rating>(r));
 }
 
+std::string_view predikat_text(std::int8_t p) {
+  return p == no_value ? std::string_view() : to_string(static_cast<Predikat>(p));
+}
+
 // Opens `name`.csv or `name`.json in the output set, with the matching writer.
 std::unique_ptr<detail::TableWriter> open_table(detail::OutputSet& files, const std::string& name, OutputFormat format) {
   if (format == OutputFormat::Json) return std::make_unique<detail::JsonWriter>(files.open(name + ".json"));
@@ -131,6 +135,94 @@ std::vector<std::string> write_ikm_table(const Dataset& d, const IkmReport& r, c
     w->end_row();
   }
   w->finish();
+  return files.commit();
+}
+
+std::vector<std::string> write_calibration_tables(const Dataset& d, const CalibrationResult& r,
+                                                  const std::string& folder, OutputFormat format) {
+  detail::OutputSet files(folder);
+  const std::string period = r.period.to_string();
+  const std::size_t ne = d.employees.size();
+  const bool fitted = r.model_status == ModelStatus::Fitted;
+  const std::string model(to_string(r.model));
+  auto component_text = [&](std::size_t e) {
+    return r.component[e] == no_index ? std::string() : std::to_string(r.component[e] + 1);
+  };
+  // The flags of each rater, ';'-separated, for rater_effects.csv.
+  std::vector<std::string> flags_of(ne);
+  for (std::size_t k = 0; k < r.raters.flags.size(); ++k) {
+    std::string& list = flags_of[r.raters.flags.rater[k]];
+    list += (list.empty() ? "" : ";") + std::string(to_string(r.raters.flags.flag[k]));
+  }
+  {
+    auto w = open_table(files, "rater_effects", format);
+    w->header({"rater_nip", "unit_id", "period", "model", "scores", "effect", "se", "z", "lower", "upper", "component",
+              "leniency", "leniency_z", "flags"});
+    std::vector<Index> summary_row(ne, no_index);
+    for (std::size_t k = 0; k < r.raters.raters.size(); ++k) summary_row[r.raters.raters.rater[k]] = static_cast<Index>(k);
+    for (std::size_t e = 0; e < ne; ++e) {
+      if (r.rater_scores[e] == 0 && summary_row[e] == no_index) continue;
+      const double effect = fitted ? r.rater_effect[e] : std::nan("");
+      const double se = fitted ? r.rater_se[e] : std::nan("");
+      w->text(d.employees.nips[static_cast<Index>(e)]).text(d.units.ids[d.employees.unit[e]]).text(period).text(model);
+      w->integer(r.rater_scores[e]).number(effect).number(se).number(se > 0 ? effect / se : std::nan(""));
+      w->number(effect - 1.959963984540054 * se).number(effect + 1.959963984540054 * se).text(component_text(e));
+      const Index s = summary_row[e];
+      w->number(s == no_index ? std::nan("") : r.raters.raters.leniency[s]);
+      w->number(s == no_index ? std::nan("") : r.raters.raters.leniency_z[s]).text(flags_of[e]);
+      w->end_row();
+    }
+    w->finish();
+  }
+  {
+    auto w = open_table(files, "ratee_scores", format);
+    w->header({"nip", "unit_id", "period", "scores", "raw_mean", "combined", "shrunk", "self", "fair_score",
+              "fair_lower", "fair_upper", "effect", "se", "component", "behavior_rating", "suggested_behavior_rating",
+              "predikat", "suggested_predikat"});
+    std::vector<Index> overall(ne, no_index);
+    for (std::size_t k = 0; k < r.feedback.size(); ++k) {
+      if (r.feedback.aspect[k] == no_index) overall[r.feedback.ratee[k]] = static_cast<Index>(k);
+    }
+    for (std::size_t e = 0; e < ne; ++e) {
+      const Index o = overall[e];
+      if (r.ratee_scores[e] == 0 && o == no_index && r.behavior_rating[e] == no_value) continue;
+      w->text(d.employees.nips[static_cast<Index>(e)]).text(d.units.ids[d.employees.unit[e]]).text(period);
+      w->integer(r.ratee_scores[e]);
+      w->number(r.raw_mean[e]);
+      w->number(o == no_index ? std::nan("") : r.feedback.combined[o]);
+      w->number(o == no_index ? std::nan("") : r.feedback.shrunk[o]);
+      w->number(o == no_index ? std::nan("") : r.feedback.self().mean[o]);
+      w->number(r.fair_score[e]).number(r.fair_lower[e]).number(r.fair_upper[e]);
+      w->number(fitted ? r.ratee_effect[e] : std::nan("")).number(fitted ? r.ratee_se[e] : std::nan(""));
+      w->text(component_text(e)).text(rating_text(r.behavior_rating[e])).text(rating_text(r.suggested_behavior_rating[e]));
+      w->text(predikat_text(r.predikat[e])).text(predikat_text(r.suggested_predikat[e]));
+      w->end_row();
+    }
+    w->finish();
+  }
+  {
+    auto w = open_table(files, "reliability", format);
+    w->header({"period", "statistic", "value", "lower", "upper", "raters", "units", "status", "basis"});
+    for (const ReliabilityRow& row : r.reliability) {
+      w->text(period).text(row.statistic).number(row.value).number(row.lower).number(row.upper).number(row.raters);
+      w->integer(static_cast<std::int64_t>(row.units)).text(row.status).text(row.basis);
+      w->end_row();
+    }
+    w->finish();
+  }
+  {
+    auto w = open_table(files, "rater_flags", format);
+    w->header({"rater_nip", "unit_id", "period", "flag", "statistic", "threshold", "partner_nip", "detail"});
+    const RaterFlags& f = r.raters.flags;
+    for (std::size_t k = 0; k < f.size(); ++k) {
+      const Index e = f.rater[k];
+      w->text(d.employees.nips[e]).text(d.units.ids[d.employees.unit[e]]).text(period).text(to_string(f.flag[k]));
+      w->number(f.statistic[k]).number(f.threshold[k]);
+      w->text(f.partner[k] == no_index ? std::string_view() : d.employees.nips[f.partner[k]]).text(f.detail[k]);
+      w->end_row();
+    }
+    w->finish();
+  }
   return files.commit();
 }
 

@@ -17,7 +17,7 @@ constexpr unsigned in_8_2021 = 1u << 1;
 constexpr unsigned in_46_2011 = 1u << 2;
 constexpr unsigned in_all = in_6_2022 | in_8_2021 | in_46_2011;
 
-enum class ValueKind { Choice, PositiveNumber, PositiveNumberOrNone, Count };
+enum class ValueKind { Choice, PositiveNumber, PositiveNumberOrNone, Count, Number, NonNegativeNumber, Probability };
 
 struct SettingDef {
   const char* key;
@@ -70,6 +70,60 @@ const std::vector<SettingDef>& definitions() {
        "internal", "supervisor",
        "which feedback.csv scores make the nilai perilaku (their mean): supervisor, peers and subordinates "
        "(internal), the supervisor only, or all sources including self and public"},
+      // Multi-source feedback (feedback.csv) and the calibration of raters: kinerja's choices, as
+      // the regulation gives no numeric rule for 360-degree feedback (docs/calibration.md).
+      {"feedback.scale_min", ValueKind::Number, {}, in_all, "0", "0", "0",
+       "lowest score of the feedback scale; a score below it is an error"},
+      {"feedback.scale_max", ValueKind::Number, {}, in_all, "100", "100", "100",
+       "highest score of the feedback scale; a score above it is an error"},
+      {"feedback.weight.supervisor", ValueKind::NonNegativeNumber, {}, in_all, "60", "60", "60",
+       "weight of the supervisor's scores in the combined feedback score (only ratios matter)"},
+      {"feedback.weight.peer", ValueKind::NonNegativeNumber, {}, in_all, "20", "20", "20",
+       "weight of the peers' mean in the combined feedback score"},
+      {"feedback.weight.subordinate", ValueKind::NonNegativeNumber, {}, in_all, "20", "20", "20",
+       "weight of the subordinates' mean in the combined feedback score"},
+      {"feedback.weight.self", ValueKind::NonNegativeNumber, {}, in_all, "0", "0", "0",
+       "weight of the self rating (0: reported apart, not mixed in)"},
+      {"feedback.weight.public", ValueKind::NonNegativeNumber, {}, in_all, "0", "0", "0",
+       "weight of the public's (citizens') mean (0: reported apart)"},
+      {"feedback.min_raters", ValueKind::Count, {}, in_all, "3", "3", "3",
+       "distinct peers or subordinates a source needs before its mean is shown and used (anonymity)"},
+      {"feedback.below_minimum", ValueKind::Choice, {"withhold", "merge"}, in_all, "withhold", "withhold", "withhold",
+       "a source under feedback.min_raters is withheld, or peers and subordinates are merged into one group"},
+      {"feedback.shrinkage", ValueKind::Choice, {"true", "false"}, in_all, "true", "true", "true",
+       "empirical-Bayes shrinkage of combined scores from few raters toward their unit's mean"},
+      {"feedback.shrinkage_min_ratees", ValueKind::Count, {}, in_all, "3", "3", "3",
+       "ratees a unit needs to be the shrinkage target (else its agency, else everyone)"},
+      {"calibration.model", ValueKind::Choice, {"random", "fixed"}, in_all, "random", "random", "random",
+       "rater effects as crossed random effects (REML, as lme4) or as fixed effects (least squares)"},
+      {"calibration.behavior_ratings", ValueKind::Choice, {"matched", "none"}, in_6_2022, "matched", "", "",
+       "suggest behaviour ratings from calibrated scores with the same counts as the Penilai gave (matched), "
+       "or suggest none"},
+      {"raters.min_ratees", ValueKind::Count, {}, in_all, "3", "3", "3",
+       "ratees a rater needs before a rater flag is tested"},
+      {"raters.leniency_z", ValueKind::PositiveNumber, {}, in_all, "2", "2", "2",
+       "|z| of a rater's leniency from which the rater is flagged lenient or severe"},
+      {"raters.leniency_passes", ValueKind::Count, {}, in_all, "5", "5", "5",
+       "passes of the leniency estimate that correct the other raters' own leniency (1..100)"},
+      {"raters.central_tendency_ratio", ValueKind::PositiveNumber, {}, in_all, "0.5", "0.5", "0.5",
+       "spread across ratees, relative to the pooled spread, at or below which central tendency is flagged"},
+      {"raters.central_tendency_p", ValueKind::Probability, {}, in_all, "0.01", "0.01", "0.01",
+       "central tendency also needs a spread this unlikely by chance (1: the ratio alone)"},
+      {"raters.halo_ratio", ValueKind::PositiveNumber, {}, in_all, "0.5", "0.5", "0.5",
+       "spread across aspects, relative to everyone's, at or below which halo is flagged"},
+      {"raters.straight_line_share", ValueKind::Probability, {}, in_all, "0.8", "0.8", "0.8",
+       "share of a rater's ratees with one score on every aspect from which straight-lining is flagged"},
+      {"raters.straight_line_min_aspects", ValueKind::Count, {}, in_all, "3", "3", "3",
+       "aspects a ratee needs to count for straight-lining"},
+      {"raters.reciprocal_delta", ValueKind::PositiveNumber, {}, in_all, "10", "10", "10",
+       "points by which two peers rating each other must both exceed the other raters to be flagged"},
+      {"raters.distribution_test", ValueKind::Choice, {"kolmogorov_smirnov", "mann_whitney"}, in_all,
+       "kolmogorov_smirnov", "kolmogorov_smirnov", "kolmogorov_smirnov",
+       "test of a rater's scores against the rest of the unit's raters"},
+      {"raters.distribution_p", ValueKind::Probability, {}, in_all, "0.01", "0.01", "0.01",
+       "p-value at or below which a rater's distribution is flagged as different from the unit's"},
+      {"raters.include_self", ValueKind::Choice, {"false", "true"}, in_all, "false", "false", "false",
+       "count self ratings in the rater diagnostics"},
   };
   return defs;
 }
@@ -109,13 +163,24 @@ std::string allowed_text(const SettingDef& d) {
     case ValueKind::PositiveNumber: return "a number > 0";
     case ValueKind::PositiveNumberOrNone: return "a number > 0 | none";
     case ValueKind::Count: return "an integer >= 0";
+    case ValueKind::Number: return "a number";
+    case ValueKind::NonNegativeNumber: return "a number >= 0";
+    case ValueKind::Probability: return "a number > 0 and <= 1";
   }
   return "";
 }
 
-bool parse_positive(std::string_view v, double& out) {
+bool parse_number(std::string_view v, double& out) {
   const auto res = std::from_chars(v.data(), v.data() + v.size(), out);
-  return res.ec == std::errc() && res.ptr == v.data() + v.size() && std::isfinite(out) && out > 0;
+  return !v.empty() && res.ec == std::errc() && res.ptr == v.data() + v.size() && std::isfinite(out);
+}
+
+bool parse_positive(std::string_view v, double& out) { return parse_number(v, out) && out > 0; }
+
+double number_of(const std::string& v) {
+  double out = 0;
+  parse_number(v, out);  // checked in set()
+  return out;
 }
 
 double number_or_none(const std::string& v) {
@@ -175,6 +240,14 @@ void RulePack::set(std::string_view key, std::string_view value) {
     case ValueKind::PositiveNumberOrNone: {
       double v = 0;
       ok = (d->kind == ValueKind::PositiveNumberOrNone && value == "none") || parse_positive(value, v);
+      break;
+    }
+    case ValueKind::Number:
+    case ValueKind::NonNegativeNumber:
+    case ValueKind::Probability: {
+      double v = 0;
+      ok = parse_number(value, v) && (d->kind == ValueKind::Number || v >= 0) &&
+           (d->kind != ValueKind::Probability || (v > 0 && v <= 1));
       break;
     }
     case ValueKind::Count:
@@ -251,6 +324,40 @@ std::size_t RulePack::pool_smaller_than() const {
 IkmWeight RulePack::ikm_weight() const {
   const std::string& w = get("ikm.weight");
   return w == "0.11" ? IkmWeight::Regulation011 : w == "0.111" ? IkmWeight::Regulation0111 : IkmWeight::ExactOneNinth;
+}
+
+MultiSourceOptions RulePack::multisource_options() const {
+  MultiSourceOptions o;
+  o.scale_min = number_of(get("feedback.scale_min"));
+  o.scale_max = number_of(get("feedback.scale_max"));
+  o.weights[static_cast<std::size_t>(FeedbackSource::Supervisor)] = number_of(get("feedback.weight.supervisor"));
+  o.weights[static_cast<std::size_t>(FeedbackSource::Self)] = number_of(get("feedback.weight.self"));
+  o.weights[static_cast<std::size_t>(FeedbackSource::Peer)] = number_of(get("feedback.weight.peer"));
+  o.weights[static_cast<std::size_t>(FeedbackSource::Subordinate)] = number_of(get("feedback.weight.subordinate"));
+  o.weights[static_cast<std::size_t>(FeedbackSource::Public)] = number_of(get("feedback.weight.public"));
+  o.min_raters = static_cast<std::uint32_t>(std::stoul(get("feedback.min_raters")));
+  o.below_minimum = get("feedback.below_minimum") == "merge" ? AnonymityPolicy::Merge : AnonymityPolicy::Withhold;
+  o.shrinkage = get("feedback.shrinkage") == "true";
+  o.min_group_ratees = static_cast<std::uint32_t>(std::stoul(get("feedback.shrinkage_min_ratees")));
+  return o;
+}
+
+RaterDiagnosticsOptions RulePack::rater_diagnostics_options() const {
+  RaterDiagnosticsOptions o;
+  o.include_self = get("raters.include_self") == "true";
+  o.min_ratees = static_cast<std::uint32_t>(std::stoul(get("raters.min_ratees")));
+  o.leniency_z = number_of(get("raters.leniency_z"));
+  o.leniency_passes = static_cast<std::uint32_t>(std::stoul(get("raters.leniency_passes")));
+  o.central_tendency_ratio = number_of(get("raters.central_tendency_ratio"));
+  o.central_tendency_p = number_of(get("raters.central_tendency_p"));
+  o.halo_ratio = number_of(get("raters.halo_ratio"));
+  o.straight_line_share = number_of(get("raters.straight_line_share"));
+  o.straight_line_min_aspects = static_cast<std::uint32_t>(std::stoul(get("raters.straight_line_min_aspects")));
+  o.reciprocal_delta = number_of(get("raters.reciprocal_delta"));
+  o.distribution_test = get("raters.distribution_test") == "mann_whitney" ? DistributionTest::MannWhitney
+                                                                          : DistributionTest::KolmogorovSmirnov;
+  o.distribution_p = number_of(get("raters.distribution_p"));
+  return o;
 }
 
 std::string_view to_string(RuleSet value) noexcept {

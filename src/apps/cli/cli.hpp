@@ -85,5 +85,6 @@ Command score_command();
 Command rules_command();
 Command distribution_command();
 Command ikm_command();
+Command calibrate_command();
 
 }  // namespace kinerja_cli

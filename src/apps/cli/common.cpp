@@ -83,4 +83,21 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
+kinerja::Period period_from(const Arguments& args) {
+  if (!args.has("period")) throw UsageError("--period is required (e.g. 2025 or 2025-Q3)");
+  std::string why;
+  const auto p = kinerja::Period::try_parse(args.value_or("period", ""), &why);
+  if (!p) throw UsageError("--period: " + why);
+  return *p;
+}
+
+std::vector<OptionSpec> period_options() {
+  std::vector<OptionSpec> options = {{"period", true, "the evaluation period, e.g. 2025 or 2025-Q3 (required)", "P"}};
+  for (auto& o : rule_options()) options.push_back(o);
+  options.push_back(out_option());
+  options.push_back(format_option());
+  options.push_back({"quiet", false, "print nothing but problems", ""});
+  return options;
+}
+
 }  // namespace kinerja_cli

@@ -31,6 +31,11 @@ kinerja::OutputFormat format_from(const Arguments& args);
 /// A required four-digit --year; throws UsageError.
 int year_from(const Arguments& args);
 
+/// A required --period; throws UsageError.
+kinerja::Period period_from(const Arguments& args);
+/// --period, the rule options, --out, --format and --quiet: the options of a per-period analysis.
+std::vector<OptionSpec> period_options();
+
 /// "1,234"
 std::string thousands(std::size_t n);
 /// A number with `decimals` fraction digits, or "-" for NaN.

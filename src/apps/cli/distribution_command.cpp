@@ -6,14 +6,6 @@
 namespace kinerja_cli {
 namespace {
 
-kinerja::Period period_from(const Arguments& args) {
-  if (!args.has("period")) throw UsageError("--period is required (e.g. 2025 or 2025-Q3)");
-  std::string why;
-  const auto p = kinerja::Period::try_parse(args.value_or("period", ""), &why);
-  if (!p) throw UsageError("--period: " + why);
-  return *p;
-}
-
 int run_distribution(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("distribution needs exactly one dataset folder");
   const kinerja::Period period = period_from(args);
@@ -92,15 +84,6 @@ int run_ikm(const Arguments& args, Streams& io) {
   io.out << "\n";
   for (const std::string& path : written) io.out << "wrote " << path << "\n";
   return exit_ok;
-}
-
-std::vector<OptionSpec> period_options() {
-  std::vector<OptionSpec> options = {{"period", true, "the evaluation period, e.g. 2025 or 2025-Q3 (required)", "P"}};
-  for (auto& o : rule_options()) options.push_back(o);
-  options.push_back(out_option());
-  options.push_back(format_option());
-  options.push_back({"quiet", false, "print nothing but problems", ""});
-  return options;
 }
 
 }  // namespace
