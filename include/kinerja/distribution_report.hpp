@@ -6,13 +6,15 @@
 // with check_distribution(), and for every unit that breaks a hard rule a small set of changes
 // is suggested with suggest_distribution_changes(), ranked by evidence: the employee's weighted
 // capaian of P's year (score()), or, without indicators, the mean of the feedback received in
-// P's year. Units with fewer than `distribution.pool_smaller_than` rated employees are checked
+// P's year (given a calibration, the calibrated feedback score). Units with fewer than
+// `distribution.pool_smaller_than` rated employees are checked
 // together with their parent unit, whose organisation predikat then applies.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "kinerja/calibration.hpp"
 #include "kinerja/dataset.hpp"
 #include "kinerja/distribution.hpp"
 #include "kinerja/export.hpp"
@@ -52,6 +54,12 @@ struct DistributionReport {
 /// rule pack of the 6/2022 regime (throws errc::InvalidArgument otherwise).
 KIN_CXX_API DistributionReport check_distributions(const Dataset& dataset, const Period& period,
                                                    const RulePack& rules);
+
+/// The same, with the calibrated feedback score (CalibrationResult::fair_score) as the evidence of
+/// employees without a capaian instead of the raw mean feedback, so that a lenient or severe rater
+/// no longer decides who is suggested. `calibration` must come from calibrate() on `dataset`.
+KIN_CXX_API DistributionReport check_distributions(const Dataset& dataset, const Period& period,
+                                                   const RulePack& rules, const CalibrationResult& calibration);
 
 }  // namespace v1
 }  // namespace kinerja

@@ -189,6 +189,14 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
   Matrix6 phi{};
   std::array<double, 6> coef{};
   std::size_t geometry = 6;  // index of a point to move for geometry, or 6
+  // |f - model| at the last three new points: when they are small against the model's curvature
+  // at the resolution rho, the model is trusted there without moving far points closer first.
+  std::array<double, 3> errors{inf, inf, inf};
+  auto record = [&](double e) {
+    errors[2] = errors[1];
+    errors[1] = errors[0];
+    errors[0] = std::isfinite(e) ? e : inf;
+  };
   while (budget_left()) {
     const Point2 c = pts[kb];
     const double h = delta;
@@ -211,6 +219,12 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
       const Basis b = basis((x[0] - c[0]) / h, (x[1] - c[1]) / h);
       double v = 0;
       for (std::size_t m = 0; m < 6; ++m) v += b[m] * phi[m][j];
+      return v;
+    };
+    auto model_at = [&](const Point2& x) {
+      const Basis b = basis((x[0] - c[0]) / h, (x[1] - c[1]) / h);
+      double v = vals[kb];
+      for (std::size_t m = 0; m < 6; ++m) v += coef[m] * b[m];
       return v;
     };
     auto farthest = [&] {
@@ -253,6 +267,7 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
       }
       pts[j] = choice;
       vals[j] = eval(choice);
+      record(std::fabs(vals[j] - model_at(choice)));
       if (vals[j] < vals[kb]) kb = j;
       continue;
     }
@@ -282,11 +297,16 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
     if (dnorm < 0.5 * rho || !(pred > 0) || known) {
       // The model's minimum is at the best point at this resolution.
       delta = std::max(rho, 0.1 * delta);
+      const double h00 = coef[3] / (h * h), h01 = coef[4] / (h * h), h11 = coef[5] / (h * h);
+      const double curvature = 0.5 * (h00 + h11) - std::sqrt(0.25 * (h00 - h11) * (h00 - h11) + h01 * h01);
+      const double worst = std::max(errors[0], std::max(errors[1], errors[2]));
       const auto [far, dmax] = farthest();
-      if (dmax > 2 * delta + slack) geometry = far;
+      if (curvature > 0 && worst <= 0.125 * curvature * rho * rho) reduce = true;
+      else if (dmax > 2 * delta + slack) geometry = far;
       else if (delta <= rho) reduce = true;
     } else {
       const double fn = eval(xn);
+      record(std::fabs(fn - (vals[kb] - pred)));
       const double ratio = (vals[kb] - fn) / pred;
       if (ratio <= 0.1) delta = std::min(0.5 * delta, dnorm);
       else if (ratio <= 0.7) delta = std::max(0.5 * delta, dnorm);

@@ -107,16 +107,17 @@ std::pair<std::size_t, std::size_t> part(std::size_t count, unsigned parts, unsi
 
 // Splits [0, weights.size()) into `parts` contiguous ranges of about equal total weight.
 std::vector<std::size_t> balanced_split(const std::vector<double>& weights, unsigned parts) {
-  std::vector<std::size_t> cut(parts + 1, weights.size());
-  cut[0] = 0;
+  std::vector<std::size_t> cut;
+  cut.reserve(parts + 1);
+  cut.push_back(0);
   double total = 0;
   for (double w : weights) total += w;
   double acc = 0;
-  unsigned next = 1;
-  for (std::size_t i = 0; i < weights.size() && next < parts; ++i) {
+  for (std::size_t i = 0; i < weights.size() && cut.size() < parts; ++i) {
     acc += weights[i];
-    while (next < parts && acc >= total * next / parts) cut[next++] = i + 1;
+    while (cut.size() < parts && acc >= total * static_cast<double>(cut.size()) / parts) cut.push_back(i + 1);
   }
+  while (cut.size() <= parts) cut.push_back(weights.size());
   return cut;
 }
 
@@ -286,6 +287,16 @@ void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index
 Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char* what) {
   check_shape(d, what);
   Aggregate a;
+#ifdef KIN_PROFILE_RATER_EFFECTS
+    auto tp = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+      const auto now = std::chrono::steady_clock::now();
+      std::fprintf(stderr, "  aggregate %s %.4f s\n", what, std::chrono::duration<double>(now - tp).count());
+      tp = now;
+    };
+#else
+    auto lap = [](const char*) {};
+#endif
   a.n = d.size();
   a.aspects = d.aspect.empty() ? 0 : d.aspects;
   a.p = a.aspects >= 2 ? a.aspects : 1;
@@ -322,6 +333,7 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       block_sum[b0 / block_rows] = s;
     }
   });
+  lap("pass 1");
   const std::size_t bad = *std::min_element(first_bad.begin(), first_bad.end());
   if (bad < n) fail(what, "design row " + std::to_string(bad) + ": " + row_problem(d, bad));
   double total = 0;
@@ -346,6 +358,7 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       block_yy[b] = yy;
     }
   });
+  lap("pass 2");
   std::vector<double> asum(na, 0), acnt(na, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
     a.yy += block_yy[b];
@@ -392,13 +405,18 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
   levels_of(rater_hist, d.raters, raters, rater_start);
   a.e_is_ratee = ratees.size() >= raters.size();
 
+  lap("levels");
   std::vector<Index> order;
   group_rows(d.ratee, ratee_hist, chunks, order);
   std::vector<std::vector<std::uint32_t>>().swap(ratee_hist);
+  lap("group ratees");
   summarise(d, a, d.rater, raters, ratees, order, ratee_start, threads);
+  lap("summarise ratees");
   group_rows(d.rater, rater_hist, chunks, order);
   std::vector<std::vector<std::uint32_t>>().swap(rater_hist);
+  lap("group raters");
   summarise(d, a, d.ratee, ratees, raters, order, rater_start, threads);
+  lap("summarise raters");
   std::vector<Index>().swap(order);
   if (a.e_is_ratee) {
     a.e = std::move(ratees);
@@ -453,6 +471,7 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       }
     }
   }
+  lap("components");
   dc.ratee_component.assign(d.ratees, no_index);
   dc.rater_component.assign(d.raters, no_index);
   for (std::size_t l = 0; l < ne; ++l)
@@ -553,6 +572,16 @@ class SchurFactor {
       });
     };
 
+#ifdef KIN_PROFILE_RATER_EFFECTS
+    auto tp = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+      const auto now = std::chrono::steady_clock::now();
+      std::fprintf(stderr, "  setup %s %.4f s\n", what, std::chrono::duration<double>(now - tp).count());
+      tp = now;
+    };
+#else
+    auto lap = [](const char*) {};
+#endif
     // 1. Full symmetric pattern with diagonal, in act numbering, for the ordering.
     std::vector<int> perm_of_act(m);
     {
@@ -570,8 +599,10 @@ class SchurFactor {
       std::copy(rows.begin(), rows.end(), full.innerIndexPtr());
       std::fill(full.valuePtr(), full.valuePtr() + rows.size(), 1.0f);
       std::vector<int>().swap(rows);
+      lap("pattern");
       Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> amd;
       if (m > 0) Eigen::internal::minimum_degree_ordering(full, amd);
+      lap("amd");
       // amd.indices()[new] = act
       for (std::size_t c = 0; c < m; ++c) perm_of_act[sz(amd.indices()[static_cast<Eigen::Index>(c)])] = static_cast<int>(c);
     }
@@ -604,10 +635,13 @@ class SchurFactor {
       std::fill(s_.valuePtr(), s_.valuePtr() + rows.size(), 0.0);
       for (std::size_t c = 0; c < m; ++c) s_.valuePtr()[colptr[c + 1] - 1] = 1.0;  // diagonal last
     }
+    lap("upper pattern");
     pair_col_.resize(a.e.partner.size());
     for (std::size_t q = 0; q < pair_col_.size(); ++q) pair_col_[q] = new_of_old_[a.e.partner[q]];
     build_contributions();
+    lap("contributions");
     ldlt_.analyzePattern(s_);
+    lap("analyse");
 #ifdef KIN_PROFILE_RATER_EFFECTS
     std::fprintf(stderr, "schur: m %d nnz(S upper) %ld nnz(L) %ld pairs %zu\n", m_, static_cast<long>(s_.nonZeros()),
                  static_cast<long>(ldlt_.matrixL().nestedExpression().nonZeros()), a.e.partner.size());
@@ -881,12 +915,24 @@ class Reml {
     q_.resize(ng);
     alpha_.resize(a.k.size());
     ck_.resize(sz(schur_.size()) * r_);
+    // Rows of Z'[X y]: E levels in level order, K levels in column order (one cache line each
+    // for the usual 7 aspects).
+    const std::size_t m = sz(schur_.size());
+    exy_.resize(a.e.size() * r);
+    kxy_.resize(m * r);
+    for (std::size_t i = 0; i < a.e.size(); ++i) {
+      for (std::size_t c = 0; c < p; ++c) exy_[i * r + c] = a.e.x[i * p + c];
+      exy_[i * r + p] = a.e.ysum[i];
+    }
+    for (std::size_t col = 0; col < m; ++col) {
+      const std::size_t kj = schur_.level(col);
+      for (std::size_t c = 0; c < p; ++c) kxy_[col * r + c] = a.k.x[kj * p + c];
+      kxy_[col * r + p] = a.k.ysum[kj];
+    }
     // Per group of E levels: the Gram matrix of their rows of Z_E'[X y] (upper triangle).
     group_gram_.assign(ng * r * r, 0);
-    std::vector<double> v(r);
     for (std::size_t i = 0; i < a.e.size(); ++i) {
-      for (std::size_t c = 0; c < p; ++c) v[c] = a.e.x[i * p + c];
-      v[p] = a.e.ysum[i];
+      const double* v = &exy_[i * r];
       double* g = &group_gram_[a.e_group[i] * r * r];
       for (std::size_t c = 0; c < r; ++c)
         for (std::size_t c2 = c; c2 < r; ++c2) g[c * r + c2] += v[c] * v[c2];
@@ -928,19 +974,17 @@ class Reml {
     // C_K = D_S^-1/2 L_S^-1 theta_K (Z_K'[X y] - B' D_E^-1 theta_E Z_E'[X y] / theta_K).
     const std::vector<std::size_t>& cut = schur_.split();
     run_threads(threads, [&](unsigned t) {
-      std::vector<double> v(r);
       for (std::size_t col = cut[t]; col < cut[t + 1]; ++col) {
         const std::size_t kj = schur_.level(col);
-        for (std::size_t c = 0; c < p; ++c) v[c] = a_.k.x[kj * p + c];
-        v[p] = a_.k.ysum[kj];
+        double* v = &ck_[col * r];
+        std::copy(&kxy_[col * r], &kxy_[col * r] + r, v);
         for (std::uint64_t q = a_.k.ptr[kj]; q < a_.k.ptr[kj + 1]; ++q) {
           const std::size_t i = a_.k.partner[q];
           const double w = a_.k.shared[q] * q_[a_.e_group[i]];
-          const double* xi = &a_.e.x[i * p];
-          for (std::size_t c = 0; c < p; ++c) v[c] -= w * xi[c];
-          v[p] -= w * a_.e.ysum[i];
+          const double* xi = &exy_[i * r];
+          for (std::size_t c = 0; c < r; ++c) v[c] -= w * xi[c];
         }
-        for (std::size_t c = 0; c < r; ++c) ck_[col * r + c] = tk * v[c];
+        for (std::size_t c = 0; c < r; ++c) v[c] *= tk;
       }
     });
     lap("rhs");
@@ -1061,7 +1105,7 @@ class Reml {
   std::size_t r_;
   double te_ = 0, tk_ = 0, pwrss_ = 0, tiny_ = 0;
   std::vector<double> de_, beta_, q_;  // per group of E levels
-  std::vector<double> alpha_, ck_, rx_, fixef_, group_gram_;
+  std::vector<double> alpha_, ck_, rx_, fixef_, group_gram_, exy_, kxy_;
 };
 
 }  // namespace

@@ -12,10 +12,17 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// Evidence per employee: the weighted capaian of the year, else the mean feedback score from
-// supervisor, peers and subordinates.
-std::vector<double> evidence_of(const Dataset& d, int year, const RulePack& rules) {
+// Evidence per employee: the weighted capaian of the year, else the calibrated feedback score
+// when a calibration is given, else the mean feedback score from supervisor, peers and
+// subordinates.
+std::vector<double> evidence_of(const Dataset& d, int year, const RulePack& rules,
+                                const CalibrationResult* calibration) {
   std::vector<double> evidence = score(d, year, rules).employees.result_score;
+  if (calibration != nullptr) {
+    for (std::size_t e = 0; e < evidence.size(); ++e) {
+      if (std::isnan(evidence[e])) evidence[e] = calibration->fair_score[e];
+    }
+  }
   std::vector<double> sum(d.employees.size(), 0);
   std::vector<std::uint32_t> count(d.employees.size(), 0);
   for (std::size_t r = 0; r < d.feedback.size(); ++r) {
@@ -42,7 +49,10 @@ std::vector<std::size_t> unit_depths(const UnitTable& units) {
 
 }  // namespace
 
-DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules) {
+namespace {
+
+DistributionReport check_distributions_with(const Dataset& d, const Period& period, const RulePack& rules,
+                                            const CalibrationResult* calibration) {
   if (rules.rule_set() != RuleSet::PermenPanRb6_2022) {
     throw error(errc::InvalidArgument, "the distribution curve belongs to PermenPANRB 6/2022; rule pack " +
                                            rules.name() + " has none (use permenpanrb-6-2022)");
@@ -104,7 +114,7 @@ DistributionReport check_distributions(const Dataset& d, const Period& period, c
     ud.pooled_units = pooled[u];
     std::sort(ud.pooled_units.begin(), ud.pooled_units.end());
     if (!ud.check.valid) {
-      if (evidence.empty()) evidence = evidence_of(d, period.year(), rules);
+      if (evidence.empty()) evidence = evidence_of(d, period.year(), rules, calibration);
       std::vector<DistributionMember> group;
       for (Index e : members[u]) group.push_back({e, static_cast<Predikat>(predikat[e]), evidence[e]});
       for (const SuggestedChange& c : suggest_distribution_changes(ud.org_predikat, group, policy)) {
@@ -114,6 +124,20 @@ DistributionReport check_distributions(const Dataset& d, const Period& period, c
     report.units.push_back(std::move(ud));
   }
   return report;
+}
+
+}  // namespace
+
+DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules) {
+  return check_distributions_with(d, period, rules, nullptr);
+}
+
+DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules,
+                                       const CalibrationResult& calibration) {
+  if (calibration.fair_score.size() != d.employees.size()) {
+    throw error(errc::InvalidArgument, "the calibration belongs to another dataset (employee count differs)");
+  }
+  return check_distributions_with(d, period, rules, &calibration);
 }
 
 }  // namespace v1

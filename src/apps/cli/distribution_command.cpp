@@ -16,7 +16,18 @@ int run_distribution(const Arguments& args, Streams& io) {
   }
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
-  const kinerja::DistributionReport report = kinerja::check_distributions(*dataset, period, rules);
+  kinerja::DistributionReport report;
+  if (args.has("calibrated")) {
+    try {
+      report = kinerja::check_distributions(*dataset, period, rules, kinerja::calibrate(*dataset, period, rules));
+    } catch (const kinerja::error& e) {
+      if (e.code() != kinerja::errc::InvalidData) throw;
+      io.err << (e.where().file.empty() ? "" : e.where().to_string() + ": ") << "error: " << e.message() << "\n";
+      return exit_invalid_data;
+    }
+  } else {
+    report = kinerja::check_distributions(*dataset, period, rules);
+  }
   const auto written =
       kinerja::write_distribution_tables(*dataset, report, args.value_or("out", "kinerja-out"), format);
   if (args.has("quiet")) return exit_ok;
@@ -86,18 +97,26 @@ int run_ikm(const Arguments& args, Streams& io) {
   return exit_ok;
 }
 
+std::vector<OptionSpec> distribution_options() {
+  std::vector<OptionSpec> options = period_options();
+  options.push_back({"calibrated", false, "rank feedback evidence by calibrated scores (see kinerja calibrate)", ""});
+  return options;
+}
+
 }  // namespace
 
 Command distribution_command() {
   return Command{
       "distribution",
       "check each unit's predikat against the curve of its organisation predikat",
-      "kinerja distribution DIR --period P [--rules NAME|FILE] [--set KEY=VALUE]... [--out DIR]",
+      "kinerja distribution DIR --period P [--calibrated] [--rules NAME|FILE] [--set KEY=VALUE]... [--out DIR]",
       "Counts the predikat (PermenPANRB 6/2022 matrix) of each unit's employees rated for P, checks\n"
       "them against the SE MenPANRB 3/2023 curve of the unit's organisation predikat, and proposes\n"
       "a small set of changes for every unit that breaks it, ranked by evidence (capaian, feedback).\n"
+      "With --calibrated, employees without a capaian are ranked by their calibrated feedback score\n"
+      "(kinerja calibrate) instead of the raw mean, so a lenient or severe rater does not decide.\n"
       "Writes distribution_check.csv and distribution_suggestions.csv (docs/scoring.md).",
-      period_options(),
+      distribution_options(),
       run_distribution,
   };
 }
