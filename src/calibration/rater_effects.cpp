@@ -503,75 +503,6 @@ class SchurFactor {
     m_ = static_cast<int>(old_of_act.size());
     const std::size_t m = old_of_act.size();
     threads_ = resolve_threads(threads, a.e.partner.size());
-
-    // Work per column: the pairs visited when assembling it.
-    std::vector<double> work(m, 1);
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::size_t kj = old_of_act[j];
-      for (std::uint64_t q = a.k.ptr[kj]; q < a.k.ptr[kj + 1]; ++q) {
-        const std::size_t i = a.k.partner[q];
-        work[j] += static_cast<double>(a.e.ptr[i + 1] - a.e.ptr[i]);
-      }
-    }
-
-    // Visits the active neighbours (as act numbers, with repetitions) of act column j.
-    auto neighbours = [&](std::size_t j, auto&& fn) {
-      const std::size_t kj = old_of_act[j];
-      for (std::uint64_t q = a.k.ptr[kj]; q < a.k.ptr[kj + 1]; ++q) {
-        const std::size_t i = a.k.partner[q];
-        for (std::uint64_t r = a.e.ptr[i]; r < a.e.ptr[i + 1]; ++r) {
-          const int o = act_of[a.e.partner[r]];
-          if (o >= 0) fn(o);
-        }
-      }
-    };
-    // Builds a compressed column pattern: column j holds the distinct neighbours accepted by
-    // keep(j, o) (and j itself when with_diagonal), sorted. Two passes: count, then fill.
-    auto build_pattern = [&](auto&& col_of, auto&& keep, bool with_diagonal, std::vector<int>& colptr,
-                             std::vector<int>& rows, const std::vector<std::size_t>& cut) {
-      colptr.assign(m + 1, 0);
-      std::vector<std::int64_t> counts(m, 0);
-      run_threads(static_cast<unsigned>(cut.size() - 1), [&](unsigned t) {
-        std::vector<std::int64_t> stamp(m, -1);
-        for (std::size_t c = cut[t]; c < cut[t + 1]; ++c) {
-          const std::size_t j = col_of(c);
-          std::int64_t count = 0;
-          stamp[j] = static_cast<std::int64_t>(c);
-          if (with_diagonal) ++count;
-          neighbours(j, [&](int o) {
-            if (stamp[sz(o)] == static_cast<std::int64_t>(c) || !keep(c, o)) return;
-            stamp[sz(o)] = static_cast<std::int64_t>(c);
-            ++count;
-          });
-          counts[c] = count;
-        }
-      });
-      std::int64_t total = 0;
-      for (std::size_t c = 0; c < m; ++c) {
-        total += counts[c];
-        if (total > std::numeric_limits<int>::max())
-          throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^31 nonzeros");
-        colptr[c + 1] = static_cast<int>(total);
-      }
-      rows.resize(static_cast<std::size_t>(total));
-      run_threads(static_cast<unsigned>(cut.size() - 1), [&](unsigned t) {
-        std::vector<std::int64_t> stamp(m, -1);
-        for (std::size_t c = cut[t]; c < cut[t + 1]; ++c) {
-          const std::size_t j = col_of(c);
-          int* out = rows.data() + colptr[c];
-          int len = 0;
-          stamp[j] = static_cast<std::int64_t>(c);
-          if (with_diagonal) out[len++] = keep.self(c);
-          neighbours(j, [&](int o) {
-            if (stamp[sz(o)] == static_cast<std::int64_t>(c) || !keep(c, o)) return;
-            stamp[sz(o)] = static_cast<std::int64_t>(c);
-            out[len++] = keep.map(o);
-          });
-          std::sort(out, out + len);
-        }
-      });
-    };
-
 #ifdef KIN_PROFILE_RATER_EFFECTS
     auto tp = std::chrono::steady_clock::now();
     auto lap = [&](const char* what) {
@@ -582,29 +513,67 @@ class SchurFactor {
 #else
     auto lap = [](const char*) {};
 #endif
-    // 1. Full symmetric pattern with diagonal, in act numbering, for the ordering.
+
+    // Work per column: the pairs visited when building it.
+    std::vector<double> work(m, 1);
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::size_t kj = old_of_act[j];
+      for (std::uint64_t q = a.k.ptr[kj]; q < a.k.ptr[kj + 1]; ++q) {
+        const std::size_t i = a.k.partner[q];
+        work[j] += static_cast<double>(a.e.ptr[i + 1] - a.e.ptr[i]);
+      }
+    }
+
+    // 1. The ordering: approximate minimum degree on the full pattern (both triangles and the
+    //    diagonal) in act numbering. Column j holds the active K levels sharing an E level with j.
     std::vector<int> perm_of_act(m);
     {
       const std::vector<std::size_t> cut = balanced_split(work, threads_);
-      std::vector<int> colptr, rows;
-      struct KeepAll {
-        bool operator()(std::size_t, int) const { return true; }
-        int self(std::size_t c) const { return static_cast<int>(c); }
-        int map(int o) const { return o; }
-      };
-      build_pattern([](std::size_t c) { return c; }, KeepAll{}, true, colptr, rows, cut);
+      std::vector<std::int64_t> counts(m, 0);
+      std::vector<std::vector<int>> rows_of(threads_);
+      run_threads(threads_, [&](unsigned t) {
+        std::vector<std::int64_t> stamp(m, -1);
+        std::vector<int>& out = rows_of[t];
+        for (std::size_t j = cut[t]; j < cut[t + 1]; ++j) {
+          const std::size_t first = out.size();
+          const std::size_t kj = old_of_act[j];
+          for (std::uint64_t q = a.k.ptr[kj]; q < a.k.ptr[kj + 1]; ++q) {
+            const std::size_t i = a.k.partner[q];
+            for (std::uint64_t r = a.e.ptr[i]; r < a.e.ptr[i + 1]; ++r) {
+              const int o = act_of[a.e.partner[r]];
+              if (o < 0 || stamp[sz(o)] == static_cast<std::int64_t>(j)) continue;
+              stamp[sz(o)] = static_cast<std::int64_t>(j);
+              out.push_back(o);
+            }
+          }
+          // j itself is among its neighbours (it shares its own E levels): the diagonal.
+          std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+          counts[j] = static_cast<std::int64_t>(out.size() - first);
+        }
+      });
       Eigen::SparseMatrix<float, Eigen::ColMajor, int> full(m_, m_);
-      full.resizeNonZeros(static_cast<Eigen::Index>(rows.size()));
-      std::copy(colptr.begin(), colptr.end(), full.outerIndexPtr());
-      std::copy(rows.begin(), rows.end(), full.innerIndexPtr());
-      std::fill(full.valuePtr(), full.valuePtr() + rows.size(), 1.0f);
-      std::vector<int>().swap(rows);
+      std::int64_t total = 0;
+      for (std::size_t j = 0; j < m; ++j) {
+        full.outerIndexPtr()[j] = static_cast<int>(total);
+        total += counts[j];
+        if (total > std::numeric_limits<int>::max())
+          throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^31 nonzeros");
+      }
+      full.outerIndexPtr()[m] = static_cast<int>(total);
+      full.resizeNonZeros(static_cast<Eigen::Index>(total));
+      int* inner = full.innerIndexPtr();
+      for (auto& v : rows_of) {
+        inner = std::copy(v.begin(), v.end(), inner);
+        std::vector<int>().swap(v);
+      }
+      std::fill(full.valuePtr(), full.valuePtr() + total, 1.0f);
       lap("pattern");
       Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> amd;
       if (m > 0) Eigen::internal::minimum_degree_ordering(full, amd);
-      lap("amd");
       // amd.indices()[new] = act
-      for (std::size_t c = 0; c < m; ++c) perm_of_act[sz(amd.indices()[static_cast<Eigen::Index>(c)])] = static_cast<int>(c);
+      for (std::size_t c = 0; c < m; ++c)
+        perm_of_act[sz(amd.indices()[static_cast<Eigen::Index>(c)])] = static_cast<int>(c);
+      lap("amd");
     }
     old_of_new_.resize(m);
     new_of_old_.assign(nk, -1);
@@ -612,39 +581,105 @@ class SchurFactor {
       old_of_new_[sz(perm_of_act[j])] = old_of_act[j];
       new_of_old_[old_of_act[j]] = perm_of_act[j];
     }
-    // 2. Upper triangle of the permuted matrix: column J holds the rows I <= J.
-    {
-      std::vector<double> new_work(m);
-      for (std::size_t j = 0; j < m; ++j) new_work[sz(perm_of_act[j])] = work[j];
-      split_ = balanced_split(new_work, threads_);
-      std::vector<int> colptr, rows;
-      struct KeepUpper {
-        const std::vector<int>& perm;
-        bool operator()(std::size_t c, int o) const { return perm[sz(o)] <= static_cast<int>(c); }
-        int self(std::size_t c) const { return static_cast<int>(c); }
-        int map(int o) const { return perm[sz(o)]; }
-      };
-      std::vector<int> act_of_new(m);
-      for (std::size_t j = 0; j < m; ++j) act_of_new[sz(perm_of_act[j])] = static_cast<int>(j);
-      build_pattern([&](std::size_t c) { return sz(act_of_new[c]); }, KeepUpper{perm_of_act}, true, colptr, rows,
-                    split_);
-      s_.resize(m_, m_);
-      s_.resizeNonZeros(static_cast<Eigen::Index>(rows.size()));
-      std::copy(colptr.begin(), colptr.end(), s_.outerIndexPtr());
-      std::copy(rows.begin(), rows.end(), s_.innerIndexPtr());
-      std::fill(s_.valuePtr(), s_.valuePtr() + rows.size(), 0.0);
-      for (std::size_t c = 0; c < m; ++c) s_.valuePtr()[colptr[c + 1] - 1] = 1.0;  // diagonal last
-    }
-    lap("upper pattern");
     pair_col_.resize(a.e.partner.size());
     for (std::size_t q = 0; q < pair_col_.size(); ++q) pair_col_[q] = new_of_old_[a.e.partner[q]];
-    build_contributions();
-    lap("contributions");
+
+    // 2. The upper triangle of the permuted S (column J: rows I <= J, ascending, so the diagonal
+    //    comes last) and, for every entry, its terms beta_g * coef with the coefficients
+    //    (sums of c_ij c_ik over the E levels i of group g) merged per group.
+    std::vector<double> new_work(m);
+    for (std::size_t j = 0; j < m; ++j) new_work[sz(perm_of_act[j])] = work[j];
+    split_ = balanced_split(new_work, threads_);
+    std::vector<std::int64_t> col_count(m);
+    std::vector<std::vector<int>> rows_of(threads_);
+    std::vector<std::vector<Index>> groups(threads_);
+    std::vector<std::vector<double>> coefs(threads_);
+    std::vector<std::vector<std::uint32_t>> terms_of(threads_);  // per entry, in entry order
+    run_threads(threads_, [&](unsigned t) {
+      struct Term {
+        int row;
+        Index group;
+        double coef;
+      };
+      std::vector<Term> terms;
+      for (std::size_t c = split_[t]; c < split_[t + 1]; ++c) {
+        terms.clear();
+        const std::size_t kj = old_of_new_[c];
+        const int self = static_cast<int>(c);
+        for (std::uint64_t q = a.k.ptr[kj]; q < a.k.ptr[kj + 1]; ++q) {
+          const std::size_t i = a.k.partner[q];
+          const double cij = a.k.shared[q];
+          for (std::uint64_t r = a.e.ptr[i]; r < a.e.ptr[i + 1]; ++r) {
+            const int col = pair_col_[r];
+            if (col < 0 || col > self) continue;
+            terms.push_back({col, a.e_group[i], cij * a.e.shared[r]});
+          }
+        }
+        std::sort(terms.begin(), terms.end(), [](const Term& x, const Term& y) {
+          return x.row != y.row ? x.row < y.row : x.group < y.group;
+        });
+        std::int64_t entries = 0;
+        for (std::size_t k = 0; k < terms.size(); ++k) {
+          const bool same_row = k > 0 && terms[k].row == terms[k - 1].row;
+          if (same_row && terms[k].group == terms[k - 1].group) {
+            coefs[t].back() += terms[k].coef;
+            continue;
+          }
+          if (!same_row) {
+            rows_of[t].push_back(terms[k].row);
+            terms_of[t].push_back(0);
+            ++entries;
+          }
+          groups[t].push_back(terms[k].group);
+          coefs[t].push_back(terms[k].coef);
+          ++terms_of[t].back();
+        }
+        col_count[c] = entries;
+      }
+    });
+    s_.resize(m_, m_);
+    std::int64_t total = 0;
+    for (std::size_t c = 0; c < m; ++c) {
+      s_.outerIndexPtr()[c] = static_cast<int>(total);
+      total += col_count[c];
+      if (total > std::numeric_limits<int>::max())
+        throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^31 nonzeros");
+    }
+    s_.outerIndexPtr()[m] = static_cast<int>(total);
+    s_.resizeNonZeros(static_cast<Eigen::Index>(total));
+    entry_ptr_.assign(sz(static_cast<int>(total)) + 1, 0);
+    {
+      int* inner = s_.innerIndexPtr();
+      std::size_t q = 0;
+      for (unsigned t = 0; t < threads_; ++t) {
+        inner = std::copy(rows_of[t].begin(), rows_of[t].end(), inner);
+        for (std::uint32_t n : terms_of[t]) {
+          if (entry_ptr_[q] + std::uint64_t{n} > std::numeric_limits<std::uint32_t>::max())
+            throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^32 terms");
+          entry_ptr_[q + 1] = entry_ptr_[q] + n;
+          ++q;
+        }
+        std::vector<int>().swap(rows_of[t]);
+        std::vector<std::uint32_t>().swap(terms_of[t]);
+      }
+    }
+    contrib_group_.reserve(entry_ptr_.back());
+    contrib_coef_.reserve(entry_ptr_.back());
+    for (unsigned t = 0; t < threads_; ++t) {
+      contrib_group_.insert(contrib_group_.end(), groups[t].begin(), groups[t].end());
+      contrib_coef_.insert(contrib_coef_.end(), coefs[t].begin(), coefs[t].end());
+      std::vector<Index>().swap(groups[t]);
+      std::vector<double>().swap(coefs[t]);
+    }
+    std::fill(s_.valuePtr(), s_.valuePtr() + total, 0.0);
+    for (std::size_t c = 0; c < m; ++c) s_.valuePtr()[s_.outerIndexPtr()[c + 1] - 1] = 1.0;  // diagonal
+    lap("upper pattern and terms");
     ldlt_.analyzePattern(s_);
     lap("analyse");
 #ifdef KIN_PROFILE_RATER_EFFECTS
-    std::fprintf(stderr, "schur: m %d nnz(S upper) %ld nnz(L) %ld pairs %zu\n", m_, static_cast<long>(s_.nonZeros()),
-                 static_cast<long>(ldlt_.matrixL().nestedExpression().nonZeros()), a.e.partner.size());
+    std::fprintf(stderr, "schur: m %d nnz(S upper) %ld nnz(L) %ld pairs %zu terms %zu\n", m_,
+                 static_cast<long>(s_.nonZeros()), static_cast<long>(ldlt_.matrixL().nestedExpression().nonZeros()),
+                 a.e.partner.size(), contrib_coef_.size());
 #endif
   }
 
@@ -762,67 +797,6 @@ class SchurFactor {
   }
 
  private:
-  // For every entry of S (upper, permuted): the terms -beta_g * coef summed into it, with the
-  // coefficients (sums of c_ij c_ik over the E levels i of group g) merged per group.
-  void build_contributions() {
-    const int* colptr = s_.outerIndexPtr();
-    const int* rows = s_.innerIndexPtr();
-    const std::size_t nnz = static_cast<std::size_t>(colptr[m_]);
-    std::vector<std::vector<Index>> groups(threads_);
-    std::vector<std::vector<double>> coefs(threads_);
-    std::vector<std::uint64_t> per_entry(nnz, 0);
-    run_threads(threads_, [&](unsigned t) {
-      std::vector<int> slot(sz(m_));
-      struct Term {
-        int entry;
-        Index group;
-        double coef;
-      };
-      std::vector<Term> terms;
-      for (std::size_t c = split_[t]; c < split_[t + 1]; ++c) {
-        for (int q = colptr[c]; q < colptr[c + 1]; ++q) slot[sz(rows[q])] = q;
-        terms.clear();
-        const std::size_t kj = old_of_new_[c];
-        const int self = static_cast<int>(c);
-        for (std::uint64_t q = a_.k.ptr[kj]; q < a_.k.ptr[kj + 1]; ++q) {
-          const std::size_t i = a_.k.partner[q];
-          const double cij = a_.k.shared[q];
-          for (std::uint64_t r = a_.e.ptr[i]; r < a_.e.ptr[i + 1]; ++r) {
-            const int col = pair_col_[r];
-            if (col < 0 || col > self) continue;
-            terms.push_back({slot[sz(col)], a_.e_group[i], cij * a_.e.shared[r]});
-          }
-        }
-        std::sort(terms.begin(), terms.end(), [](const Term& x, const Term& y) {
-          return x.entry != y.entry ? x.entry < y.entry : x.group < y.group;
-        });
-        for (std::size_t k = 0; k < terms.size(); ++k) {
-          if (k > 0 && terms[k].entry == terms[k - 1].entry && terms[k].group == terms[k - 1].group) {
-            coefs[t].back() += terms[k].coef;
-            continue;
-          }
-          groups[t].push_back(terms[k].group);
-          coefs[t].push_back(terms[k].coef);
-          ++per_entry[sz(terms[k].entry)];
-        }
-      }
-    });
-    entry_ptr_.assign(nnz + 1, 0);
-    for (std::size_t q = 0; q < nnz; ++q) {
-      if (entry_ptr_[q] + per_entry[q] > std::numeric_limits<std::uint32_t>::max())
-        throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^32 terms");
-      entry_ptr_[q + 1] = static_cast<std::uint32_t>(entry_ptr_[q] + per_entry[q]);
-    }
-    contrib_group_.reserve(entry_ptr_[nnz]);
-    contrib_coef_.reserve(entry_ptr_[nnz]);
-    for (unsigned t = 0; t < threads_; ++t) {
-      contrib_group_.insert(contrib_group_.end(), groups[t].begin(), groups[t].end());
-      contrib_coef_.insert(contrib_coef_.end(), coefs[t].begin(), coefs[t].end());
-      std::vector<Index>().swap(groups[t]);
-      std::vector<double>().swap(coefs[t]);
-    }
-  }
-
   const Aggregate& a_;
   int m_ = 0;
   unsigned threads_ = 1;
