@@ -147,11 +147,31 @@ std::vector<ReliabilityRow> alpha_rows(const RaterDesign& design) {
   return out;
 }
 
+// The per-employee columns from a fit's effects; `level` is the fair score of a ratee with
+// effect 0 in component c.
+template <typename LevelOf>
+void take_effects(const DesignComponents& components, const std::vector<double>& ratee_effect,
+                  const std::vector<double>& ratee_se, const std::vector<double>& rater_effect,
+                  const std::vector<double>& rater_se, LevelOf level, CalibrationResult& out) {
+  out.components = components.count;
+  for (std::size_t e = 0; e < out.component.size(); ++e) {
+    const Index as_ratee = components.ratee_component[e], as_rater = components.rater_component[e];
+    out.component[e] = as_ratee != no_index ? as_ratee : as_rater;
+    if (as_rater != no_index) {
+      out.rater_effect[e] = rater_effect[e];
+      out.rater_se[e] = rater_se[e];
+    }
+    if (as_ratee != no_index) {
+      out.ratee_effect[e] = ratee_effect[e];
+      out.ratee_se[e] = ratee_se[e];
+      out.fair_score[e] = level(as_ratee) + ratee_effect[e];
+      out.fair_lower[e] = out.fair_score[e] - z95 * ratee_se[e];
+      out.fair_upper[e] = out.fair_score[e] + z95 * ratee_se[e];
+    }
+  }
+}
+
 void fit_model(const RaterDesign& design, CalibrationResult& out) {
-  const std::size_t ne = out.component.size();
-  auto take = [](const std::vector<double>& from, std::size_t e, Index comp) {
-    return comp == no_index ? nan : from[e];
-  };
   if (out.model == RaterModel::Random) {
     const RandomEffectsFit fit = fit_random_effects(design);
     out.intercept = fit.intercept;
@@ -162,40 +182,15 @@ void fit_model(const RaterDesign& design, CalibrationResult& out) {
     out.reml_criterion = fit.reml_criterion;
     out.converged = fit.converged;
     out.singular = fit.singular;
-    out.components = fit.components.count;
-    for (std::size_t e = 0; e < ne; ++e) {
-      const Index as_ratee = fit.components.ratee_component[e], as_rater = fit.components.rater_component[e];
-      out.component[e] = as_ratee != no_index ? as_ratee : as_rater;
-      out.ratee_effect[e] = take(fit.ratee_effect, e, as_ratee);
-      out.ratee_se[e] = take(fit.ratee_sd, e, as_ratee);
-      out.rater_effect[e] = take(fit.rater_effect, e, as_rater);
-      out.rater_se[e] = take(fit.rater_sd, e, as_rater);
-      if (as_ratee != no_index) {
-        out.fair_score[e] = fit.intercept + fit.ratee_effect[e];
-        out.fair_lower[e] = out.fair_score[e] - z95 * fit.ratee_sd[e];
-        out.fair_upper[e] = out.fair_score[e] + z95 * fit.ratee_sd[e];
-      }
-    }
+    take_effects(fit.components, fit.ratee_effect, fit.ratee_sd, fit.rater_effect, fit.rater_sd,
+                 [&](Index) { return fit.intercept; }, out);
   } else {
     const FixedEffectsFit fit = fit_fixed_effects(design);
     out.residual_sd = fit.residual_sd;
     out.converged = true;
-    out.components = fit.components.count;
-    out.intercept = nan;
-    out.ratee_variance = out.rater_variance = out.residual_variance = out.reml_criterion = nan;
-    for (std::size_t e = 0; e < ne; ++e) {
-      const Index as_ratee = fit.components.ratee_component[e], as_rater = fit.components.rater_component[e];
-      out.component[e] = as_ratee != no_index ? as_ratee : as_rater;
-      out.ratee_effect[e] = take(fit.ratee_effect, e, as_ratee);
-      out.ratee_se[e] = take(fit.ratee_se, e, as_ratee);
-      out.rater_effect[e] = take(fit.rater_effect, e, as_rater);
-      out.rater_se[e] = take(fit.rater_se, e, as_rater);
-      if (as_ratee != no_index) {
-        out.fair_score[e] = fit.mu[as_ratee] + fit.ratee_effect[e];
-        out.fair_lower[e] = out.fair_score[e] - z95 * fit.ratee_se[e];
-        out.fair_upper[e] = out.fair_score[e] + z95 * fit.ratee_se[e];
-      }
-    }
+    out.intercept = out.ratee_variance = out.rater_variance = out.residual_variance = out.reml_criterion = nan;
+    take_effects(fit.components, fit.ratee_effect, fit.ratee_se, fit.rater_effect, fit.rater_se,
+                 [&](Index component) { return fit.mu[component]; }, out);
   }
   out.model_status = ModelStatus::Fitted;
 }

@@ -231,6 +231,7 @@ void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index
   std::vector<std::vector<double>> shared(threads);
   std::vector<std::vector<std::uint64_t>> sizes(threads);
   const std::size_t other_size = other_levels_of.size();
+  constexpr std::uint64_t small_list = 16;
   run_threads(threads, [&](unsigned t) {
     const auto [l0, l1] = part(levels, threads, t);
     std::vector<std::uint64_t> mark(other_size, std::numeric_limits<std::uint64_t>::max());
@@ -249,6 +250,21 @@ void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index
         ys += d.score[r] - a.ybar;
         if (!d.aspect.empty()) acount[d.aspect[r]] += 1;
         const Index o = other_levels_of.level[other_key[r]];
+        const std::uint64_t have = out_partner.size() - first;
+        if (have < small_list) {
+          // A short list (the usual case: a handful of raters) is searched directly.
+          std::uint64_t k = first;
+          while (k < out_partner.size() && out_partner[k] != o) ++k;
+          if (k < out_partner.size()) {
+            out_shared[k] += 1;
+            continue;
+          }
+          out_partner.push_back(o);
+          out_shared.push_back(1);
+          if (have + 1 == small_list)
+            for (std::uint64_t j = first; j < out_partner.size(); ++j) mark[out_partner[j]] = j;
+          continue;
+        }
         std::uint64_t& m = mark[o];
         if (m != std::numeric_limits<std::uint64_t>::max() && m >= first) {
           out_shared[m] += 1;

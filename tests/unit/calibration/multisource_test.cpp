@@ -11,6 +11,7 @@
 #include "kinerja/load.hpp"
 #include "kinerja/multisource.hpp"
 #include "support/dataset.hpp"
+#include "support/people.hpp"
 
 namespace {
 
@@ -24,25 +25,9 @@ using kinerja::ShrinkGroup;
 using kinerja::ShrinkStatus;
 using kinerja::SourceStatus;
 
-// Valid NIPs: born 1990-01-15, CPNS 2015-03, sequence k (1..999).
-std::string nip(int k) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "199001152015031%03d", k);
-  return buf;
-}
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-// Employees k with their unit.
-void write_employees(const kin_test::TempDir& dir, const std::vector<std::pair<int, std::string>>& people) {
-  std::string text = "nip,unit_id\n";
-  for (const auto& [k, unit] : people) text += nip(k) + "," + unit + "\n";
-  dir.write("employees.csv", text);
-}
+using kin_test::nip;
+using kin_test::num;
+using kin_test::write_employees;
 
 // feedback.csv built row by row; rater 0 with a citizen id is a public rater.
 struct FeedbackCsv {

@@ -12,6 +12,7 @@
 #include "kinerja/load.hpp"
 #include "kinerja/rater_diagnostics.hpp"
 #include "support/dataset.hpp"
+#include "support/people.hpp"
 
 namespace {
 
@@ -22,24 +23,9 @@ using kinerja::RaterDiagnostics;
 using kinerja::RaterDiagnosticsOptions;
 using kinerja::RaterFlag;
 
-// Valid NIPs: born 1990-01-15, CPNS 2015-03, sequence k (1..999).
-std::string nip(int k) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "199001152015031%03d", k);
-  return buf;
-}
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-void write_employees(const kin_test::TempDir& dir, const std::vector<std::pair<int, std::string>>& people) {
-  std::string text = "nip,unit_id\n";
-  for (const auto& [k, unit] : people) text += nip(k) + "," + unit + "\n";
-  dir.write("employees.csv", text);
-}
+using kin_test::nip;
+using kin_test::num;
+using kin_test::write_employees;
 
 // Employees first..last in one unit.
 std::vector<std::pair<int, std::string>> range(int first, int last, const std::string& unit) {
