@@ -5,7 +5,7 @@
 // The organisation (deterministic, --seed): employees in teams of 5-30, the first member heading
 // the team and every other team hanging under a random earlier one. Every employee is scored on
 // the 7 BerAKHLAK aspects by their supervisor (the team head; for a head, the head of the parent
-// team), 2-4 peers (members of the same team; for a head, of the parent team) and up to 2
+// team), 3-4 peers (members of the same team; for a head, of the parent team) and up to 2
 // subordinates (lower-ranked members of the team they belong to or head), about 6 raters in all.
 // Raters are drawn from the same employees, so there are about as many raters as ratees, and
 // rater severities, ratee levels and aspect effects are normal, plus noise.
@@ -39,15 +39,18 @@ using kinerja::Index;
 
 namespace {
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 struct Options {
   std::size_t ratees = 1000000;
-  std::size_t lme4_ratees = 20000;
+  std::size_t lme4_ratees = 50000;
   unsigned threads = 0;
   double tolerance = 0;  // 0: the library's default
   std::uint64_t seed = 2025;
   bool baseline = true;
+  bool lme4_tight = false;
   std::string dir = "kinerja-bench-calibrate";
 };
 
@@ -76,7 +79,7 @@ kinerja::RaterDesign generate(std::size_t employees, std::uint64_t seed) {
   kinerja::RaterDesign d;
   d.ratees = d.raters = employees;
   d.aspects = aspects;
-  const std::size_t expected = employees * 6 * aspects;
+  const std::size_t expected = employees * 7 * aspects;  // at most 7 raters: no regrowth
   d.ratee.reserve(expected);
   d.rater.reserve(expected);
   d.aspect.reserve(expected);
@@ -89,22 +92,23 @@ kinerja::RaterDesign generate(std::size_t employees, std::uint64_t seed) {
     const std::size_t t = team_of[e], head = team_start[t], t1 = team_start[t + 1];
     const bool is_head = e == head;
     raters.clear();
-    if (!is_head) add(head, e);
-    else if (t != 0) add(team_start[parent[t]], e);
+    if (!is_head)
+      add(head, e);
+    else if (t != 0)
+      add(team_start[parent[t]], e);
     // Peers: from the own team, or for a head from the parent team.
     const std::size_t pt = is_head && t != 0 ? parent[t] : t;
     const std::size_t p0 = team_start[pt] + 1, p1 = team_start[pt + 1];
-    const std::size_t want = 2 + uniform(3);
+    const std::size_t want = 3 + uniform(2);
     for (std::size_t tries = 0, got = 0; p1 > p0 && got < want && tries < 4 * want; ++tries) {
       const std::size_t before = raters.size();
       add(p0 + uniform(p1 - p0), e);
       got += raters.size() - before;
     }
-    // Subordinates: two of the lower-ranked members of the own team.
-    for (std::size_t s = e + 1, got = 0; s < t1 && got < 2; ++s) {
-      if (uniform(2) == 0) continue;
+    // Subordinates: two of the lower-ranked members of the own team, at random.
+    for (std::size_t tries = 0, got = 0; e + 1 < t1 && got < 2 && tries < 8; ++tries) {
       const std::size_t before = raters.size();
-      add(s, e);
+      add(e + 1 + uniform(t1 - e - 1), e);
       got += raters.size() - before;
     }
     for (std::size_t r : raters) {
@@ -134,8 +138,12 @@ args <- commandArgs(trailingOnly = TRUE)
 suppressPackageStartupMessages(library(lme4))
 d <- read.csv(file.path(args[1], "design.csv"))
 d$ratee <- factor(d$ratee); d$rater <- factor(d$rater); d$aspect <- factor(d$aspect)
+ctrl <- if (length(args) > 1 && args[2] == "tight") {
+  lmerControl(optimizer = "nloptwrap", calc.derivs = FALSE,
+              optCtrl = list(xtol_abs = 1e-12, ftol_abs = 1e-14, xtol_rel = 0, ftol_rel = 0, maxeval = 1e5))
+} else lmerControl()
 t <- system.time(fit <- lmer(score ~ 1 + aspect + (1 | ratee) + (1 | rater), data = d, REML = TRUE,
-                             contrasts = list(aspect = "contr.sum")))[["elapsed"]]
+                             contrasts = list(aspect = "contr.sum"), control = ctrl))[["elapsed"]]
 vc <- as.data.frame(VarCorr(fit))
 re <- ranef(fit, condVar = FALSE)
 out <- rbind(
@@ -167,8 +175,9 @@ Timed run(const kinerja::RaterDesign& d, const Options& o) {
 void describe(const char* label, const kinerja::RaterDesign& d, const Timed& t) {
   const auto& f = t.fit;
   std::cout << std::fixed << std::setprecision(2) << "  " << label << std::setw(9) << t.seconds << " s   "
-            << f.evaluations << " evaluations (" << std::setprecision(3) << t.seconds / static_cast<double>(f.evaluations)
-            << " s each, all included)   converged " << (f.converged ? "yes" : "NO") << "\n"
+            << f.evaluations << " evaluations (" << std::setprecision(3)
+            << t.seconds / static_cast<double>(f.evaluations) << " s each, all included)   converged "
+            << (f.converged ? "yes" : "NO") << "\n"
             << std::setprecision(4) << "      variances: ratee " << f.ratee_variance << "  rater " << f.rater_variance
             << "  residual " << f.residual_variance << "   intercept " << f.intercept << "   REML "
             << std::setprecision(2) << f.reml_criterion << "\n";
@@ -182,16 +191,26 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return kin_bench::option_value(argc, argv, i); };
-    if (a == "--ratees") o.ratees = std::stoul(value());
-    else if (a == "--lme4-ratees") o.lme4_ratees = std::stoul(value());
-    else if (a == "--threads") o.threads = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--tolerance") o.tolerance = std::stod(value());
-    else if (a == "--seed") o.seed = std::stoull(value());
-    else if (a == "--dir") o.dir = value();
-    else if (a == "--no-baselines") o.baseline = false;
+    if (a == "--ratees")
+      o.ratees = std::stoul(value());
+    else if (a == "--lme4-ratees")
+      o.lme4_ratees = std::stoul(value());
+    else if (a == "--threads")
+      o.threads = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--tolerance")
+      o.tolerance = std::stod(value());
+    else if (a == "--seed")
+      o.seed = std::stoull(value());
+    else if (a == "--dir")
+      o.dir = value();
+    else if (a == "--no-baselines")
+      o.baseline = false;
+    else if (a == "--lme4-tight")
+      o.lme4_tight = true;
     else {
       std::cerr << "usage: bench_calibrate [--ratees N] [--lme4-ratees N] [--threads N] [--tolerance T] [--seed S]\n"
-                   "                       [--dir DIR] [--no-baselines]\n";
+                   "                       [--dir DIR] [--no-baselines] [--lme4-tight]\n"
+                   "  --lme4-tight  lme4 with a tight optimiser tolerance (slower), to compare the estimates\n";
       return a == "--help" ? 0 : 2;
     }
   }
@@ -207,10 +226,12 @@ int main(int argc, char** argv) {
             << std::setprecision(2) << std::fixed
             << static_cast<double>(big.size()) / static_cast<double>(o.ratees) / aspects
             << " raters x 7 aspects per ratee), generated in " << gen_s << " s\n";
+  const double before = kin_bench::peak_memory_mib();
   const Timed kb = run(big, o);
   describe("kinerja  ", big, kb);
-  std::cout << "  peak memory so far: " << std::setprecision(0) << kin_bench::peak_memory_mib() << " MiB (the design itself: "
-            << static_cast<double>(big.size()) * 20 / (1024.0 * 1024.0) << " MiB)\n";
+  std::cout << "  peak memory: " << std::setprecision(0) << before
+            << " MiB before the fit (the design: " << static_cast<double>(big.size()) * 20 / (1024.0 * 1024.0)
+            << " MiB), " << kin_bench::peak_memory_mib() << " MiB after\n";
 
   if (o.baseline && o.lme4_ratees > 0) {
     std::cout << "\n  side by side with lme4 at " << o.lme4_ratees << " ratees (same generator and seed)\n";
@@ -220,7 +241,8 @@ int main(int argc, char** argv) {
     std::ofstream(o.dir + "/fit.R") << lme4_script;
     const Timed ks = run(small, o);
     const std::string rscript = fs::exists("/usr/bin/Rscript") ? "/usr/bin/Rscript" : "Rscript";
-    const std::string cmd = rscript + " " + o.dir + "/fit.R " + o.dir + " 2>&1";
+    const std::string cmd =
+        rscript + " " + o.dir + "/fit.R " + o.dir + (o.lme4_tight ? " tight" : " default") + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     char buf[4096] = {};
     std::string output;
@@ -247,10 +269,14 @@ int main(int argc, char** argv) {
         std::getline(s, l, ',');
         std::getline(s, v, ',');
         const double x = std::stod(v);
-        if (q == "ratee_variance") worst_var = std::max(worst_var, std::fabs(x - f.ratee_variance));
-        else if (q == "rater_variance") worst_var = std::max(worst_var, std::fabs(x - f.rater_variance));
-        else if (q == "residual_variance") worst_var = std::max(worst_var, std::fabs(x - f.residual_variance));
-        else if (q == "reml") reml_diff = x - f.reml_criterion;
+        if (q == "ratee_variance")
+          worst_var = std::max(worst_var, std::fabs(x - f.ratee_variance));
+        else if (q == "rater_variance")
+          worst_var = std::max(worst_var, std::fabs(x - f.rater_variance));
+        else if (q == "residual_variance")
+          worst_var = std::max(worst_var, std::fabs(x - f.residual_variance));
+        else if (q == "reml")
+          reml_diff = x - f.reml_criterion;
         else if (q == "fixef") {
           const std::size_t k = std::stoul(l);
           worst_fix = std::max(worst_fix, std::fabs(x - (k == 0 ? f.intercept : f.aspect_effect[k - 1])));
@@ -265,13 +291,17 @@ int main(int argc, char** argv) {
       std::cout << "  design: " << small.size() << " scores\n";
       describe("kinerja  ", small, ks);
       std::cout << std::setprecision(2) << "  lme4     " << std::setw(9) << lme4_s << " s   "
-                << static_cast<std::size_t>(lme4_evals) << " evaluations (lmer() only, default nloptwrap tolerance)\n"
+                << static_cast<std::size_t>(lme4_evals) << " evaluations (lmer() only, "
+                << (o.lme4_tight ? "tight" : "default") << " nloptwrap tolerance)\n"
                 << std::setprecision(1) << "\n  kinerja is " << lme4_s / ks.seconds << "x lme4 at " << o.lme4_ratees
                 << " ratees\n"
                 << std::scientific << std::setprecision(1) << "  max |kinerja - lme4|: variances " << worst_var
                 << ", fixed effects " << worst_fix << ", BLUPs " << worst_blup << ", REML criterion "
                 << std::fabs(reml_diff) << "\n"
-                << "  (both at their default tolerances; lme4 stops at nloptwrap's xtol_abs = ftol_abs = 1e-8)\n";
+                << (o.lme4_tight
+                        ? "  (lme4 with xtol_abs = 1e-12, ftol_abs = 1e-14)\n"
+                        : "  (both at their default tolerances; lme4's nloptwrap stops at xtol_abs = ftol_abs = "
+                          "1e-8,\n   which leaves its variances about 1e-4 from the optimum: see --lme4-tight)\n");
     } else {
       std::cout << "  lme4 baseline unavailable (needs Rscript with lme4): " << output.substr(0, 300) << "\n";
     }

@@ -33,10 +33,11 @@
 // side, a sparse matrix, with a fill-reducing ordering computed once; every evaluation of the
 // deviance is one numeric refactorisation. The conditional variances come from the selected
 // inverse of that factor (Takahashi equations), never from a dense inverse. A design of one
-// million ratees with six raters and seven aspects each (42 million scores) fits in well under
-// a minute on two cores (benchmarks/bench_calibrate.cpp). Memory is proportional to the data.
+// million ratees with about six raters and seven aspects each (44 million scores) fits in 15-20 s
+// on two cores; at 50 000 ratees lme4 takes 150-200 times as long (benchmarks/bench_calibrate.cpp).
+// Memory is proportional to the data: about 1.1 GB beyond the design itself at that size.
 //
-// Results do not depend on `threads`. The analyses do no I/O.
+// Results do not depend on `threads` (bit for bit). The analyses do no I/O.
 #pragma once
 
 #include <cstddef>
@@ -69,11 +70,11 @@ struct RaterDesign {
 /// whose edges are the scores. Components are numbered 0..count-1 in the order of their smallest
 /// ratee id; ratees and raters without any score get no_index.
 struct DesignComponents {
-  std::vector<Index> ratee_component;        ///< per ratee id
-  std::vector<Index> rater_component;        ///< per rater id
-  std::vector<std::size_t> observations;     ///< per component: rows
-  std::vector<std::size_t> ratee_count;      ///< per component: ratees with a score
-  std::vector<std::size_t> rater_count;      ///< per component: raters with a score
+  std::vector<Index> ratee_component;     ///< per ratee id
+  std::vector<Index> rater_component;     ///< per rater id
+  std::vector<std::size_t> observations;  ///< per component: rows
+  std::vector<std::size_t> ratee_count;   ///< per component: ratees with a score
+  std::vector<std::size_t> rater_count;   ///< per component: raters with a score
   std::size_t count = 0;
 };
 
@@ -82,7 +83,7 @@ struct DesignComponents {
 KIN_CXX_API DesignComponents design_components(const RaterDesign& design);
 
 struct FixedEffectsOptions {
-  /// Threads for assembling the normal equations; 0 = std::thread::hardware_concurrency().
+  /// Threads for the aggregation and the normal equations; 0 = std::thread::hardware_concurrency().
   unsigned threads = 0;
 };
 
@@ -91,19 +92,19 @@ struct FixedEffectsOptions {
 /// the pooled residual variance.
 struct FixedEffectsFit {
   DesignComponents components;
-  std::vector<double> mu;             ///< per component: mean level
+  std::vector<double> mu;  ///< per component: mean level
   std::vector<double> mu_se;
   /// Per ratee id: effect relative to the component's mean level (sums to zero over the
   /// component's ratees). NaN, with NaN standard error, for an id without scores.
   std::vector<double> ratee_effect;
   std::vector<double> ratee_se;
-  std::vector<double> rater_effect;   ///< per rater id, as ratee_effect (positive = lenient)
+  std::vector<double> rater_effect;  ///< per rater id, as ratee_effect (positive = lenient)
   std::vector<double> rater_se;
   std::vector<double> aspect_effect;  ///< per aspect id, sums to zero; empty without aspects
   std::vector<double> aspect_se;
-  double residual_sd = 0;             ///< sqrt(rss / df)
-  double rss = 0;                     ///< residual sum of squares
-  std::size_t df = 0;                 ///< rows - estimated parameters
+  double residual_sd = 0;  ///< sqrt(rss / df)
+  double rss = 0;          ///< residual sum of squares
+  std::size_t df = 0;      ///< rows - estimated parameters
   std::size_t observations = 0;
 };
 
@@ -114,13 +115,15 @@ struct FixedEffectsFit {
 KIN_CXX_API FixedEffectsFit fit_fixed_effects(const RaterDesign& design, const FixedEffectsOptions& options = {});
 
 struct RandomEffectsOptions {
-  /// Final resolution of the optimiser on theta (Powell's rho_end). At the default the estimates
-  /// agree with a run at 1e-9 to about 1e-8 in theta (relative 1e-7 in the variances), far below
-  /// their standard errors; smaller values cost a few more evaluations each decade.
+  /// Final resolution of the optimiser on theta (Powell's rho_end); it also stops refining once
+  /// the deviance no longer changes beyond its rounding. At the default the estimates agree with
+  /// a run at 1e-9 to about 1e-8 in theta (relative 1e-7 in the variances), far below their
+  /// standard errors; smaller values cost a few more evaluations per decade.
   double tolerance = 1e-7;
   /// Evaluations of the deviance before the optimiser gives up (converged = false).
   std::size_t max_evaluations = 2000;
-  /// Threads for the assembly of the sparse system; 0 = std::thread::hardware_concurrency().
+  /// Threads for the aggregation, the assembly and the factorisation of the sparse system;
+  /// 0 = std::thread::hardware_concurrency().
   unsigned threads = 0;
   /// Conditional standard deviations of the BLUPs (one selected inversion after the fit; about
   /// the cost of two evaluations). When false, ratee_sd and rater_sd are empty.
@@ -130,15 +133,15 @@ struct RandomEffectsOptions {
 /// REML fit of score ~ 1 [+ aspect] + (1 | ratee) + (1 | rater). All names follow lme4.
 struct RandomEffectsFit {
   DesignComponents components;
-  double intercept = 0;               ///< fixed intercept (mean over aspects)
+  double intercept = 0;  ///< fixed intercept (mean over aspects)
   double intercept_se = 0;
   std::vector<double> aspect_effect;  ///< per aspect id, sums to zero; empty without aspects
   std::vector<double> aspect_se;
-  double ratee_variance = 0;          ///< sd_ratee^2 (VarCorr)
-  double rater_variance = 0;          ///< sd_rater^2
-  double residual_variance = 0;       ///< sigma^2
-  double theta_ratee = 0;             ///< sd_ratee / sigma (getME(fit, "theta"))
-  double theta_rater = 0;             ///< sd_rater / sigma
+  double ratee_variance = 0;     ///< sd_ratee^2 (VarCorr)
+  double rater_variance = 0;     ///< sd_rater^2
+  double residual_variance = 0;  ///< sigma^2
+  double theta_ratee = 0;        ///< sd_ratee / sigma (getME(fit, "theta"))
+  double theta_rater = 0;        ///< sd_rater / sigma
   /// The REML criterion at the optimum (lme4's REMLcrit): -2 times the REML log-likelihood. When
   /// every score equals the fitted fixed part exactly (e.g. all scores equal), the residual
   /// variance is 0 and the criterion is -infinity; see `singular`.
@@ -149,9 +152,10 @@ struct RandomEffectsFit {
   /// Per ratee id: conditional standard deviation of the effect given the data at the estimated
   /// parameters (lme4's ranef(condVar = TRUE)); sd_ratee for an id without scores.
   std::vector<double> ratee_sd;
-  std::vector<double> rater_effect;   ///< per rater id, as ratee_effect (positive = lenient)
+  std::vector<double> rater_effect;  ///< per rater id, as ratee_effect (positive = lenient)
   std::vector<double> rater_sd;
-  std::size_t evaluations = 0;        ///< evaluations of the profiled REML deviance
+  /// Evaluations of the profiled REML deviance (each one a refactorisation), all included.
+  std::size_t evaluations = 0;
   /// The optimiser reached `tolerance` within `max_evaluations` and theta stayed finite.
   bool converged = false;
   /// A variance is estimated as exactly 0, i.e. theta is on the boundary (lme4's isSingular).

@@ -47,7 +47,9 @@ namespace minimize2 {
 using Basis = std::array<double, 6>;
 using Matrix6 = std::array<std::array<double, 6>, 6>;
 
-inline Basis basis(double s0, double s1) { return {1.0, s0, s1, 0.5 * s0 * s0, s0 * s1, 0.5 * s1 * s1}; }
+inline Basis basis(double s0, double s1) {
+  return {1.0, s0, s1, 0.5 * s0 * s0, s0 * s1, 0.5 * s1 * s1};
+}
 
 // Inverts `a` in place by Gauss-Jordan elimination with partial pivoting. False when a pivot is
 // negligible (the interpolation points are not poised for a quadratic).
@@ -111,8 +113,10 @@ inline Point2 box_quadratic_min(const Point2& g, double h00, double h01, double 
       const double slope = g[static_cast<std::size_t>(free)] + h01 * sf;
       const double a = lo[static_cast<std::size_t>(free)], b = hi[static_cast<std::size_t>(free)];
       auto at = [&](double t) {
-        if (fixed == 0) consider(sf, t);
-        else consider(t, sf);
+        if (fixed == 0)
+          consider(sf, t);
+        else
+          consider(t, sf);
       };
       at(a);
       at(b);
@@ -139,9 +143,6 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
   auto eval = [&](const Point2& x) {
     ++out.evaluations;
     const double v = f(x);
-#ifdef KIN_DEBUG_MINIMIZE
-    std::fprintf(stderr, "%4zu %.12g %.12g -> %.17g rho %g delta %g\n", out.evaluations, x[0], x[1], v, rho, delta);
-#endif
     return std::isfinite(v) ? v : inf;
   };
   auto clamp = [&](Point2 x) {
@@ -181,8 +182,10 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
   // Start inside the bounds, at least rho away from a bound unless on it (as BOBYQA does).
   for (std::size_t i = 0; i < 2; ++i) {
     x0[i] = std::min(upper[i], std::max(lower[i], x0[i]));
-    if (x0[i] - lower[i] <= 0.5 * rho) x0[i] = lower[i];
-    else if (x0[i] - lower[i] < rho) x0[i] = lower[i] + rho;
+    if (x0[i] - lower[i] <= 0.5 * rho)
+      x0[i] = lower[i];
+    else if (x0[i] - lower[i] < rho)
+      x0[i] = lower[i] + rho;
   }
   stencil(x0, eval(x0), rho);
 
@@ -258,9 +261,6 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
       }
       const std::size_t j = geometry;
       geometry = 6;
-#ifdef KIN_DEBUG_MINIMIZE
-      std::fprintf(stderr, "  geometry j %zu r %g lbest %g\n", j, r, lbest);
-#endif
       if (lbest <= 0) {
         stencil(c, vals[kb], rho);
         continue;
@@ -283,10 +283,6 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
     for (std::size_t i = 0; i < 2; ++i)
       if (s[i] == lo[i] && lo[i] > -1.0) xn[i] = lower[i];
     const double dnorm = dist(xn, c);
-#ifdef KIN_DEBUG_MINIMIZE
-    std::fprintf(stderr, "  model g %g %g H %g %g %g s %g %g pred %g dnorm %g kb %zu\n", g[0], g[1], coef[3], coef[4], coef[5], s[0], s[1], pred, dnorm, kb);
-    for (std::size_t j = 0; j < 6; ++j) std::fprintf(stderr, "    pt %.12g %.12g %.17g\n", pts[j][0], pts[j][1], vals[j]);
-#endif
 
     // Distances below `slack` are rounding of the coordinates.
     const double slack = 8 * std::numeric_limits<double>::epsilon() * (1 + std::fabs(c[0]) + std::fabs(c[1]));
@@ -301,16 +297,25 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
       const double curvature = 0.5 * (h00 + h11) - std::sqrt(0.25 * (h00 - h11) * (h00 - h11) + h01 * h01);
       const double worst = std::max(errors[0], std::max(errors[1], errors[2]));
       const auto [far, dmax] = farthest();
-      if (curvature > 0 && worst <= 0.125 * curvature * rho * rho) reduce = true;
-      else if (dmax > 2 * delta + slack) geometry = far;
-      else if (delta <= rho) reduce = true;
+      // Model errors at the rounding level of f say nothing about the geometry: moving points
+      // would not make the model better, so the resolution is reduced as well.
+      const double noise = 16 * std::numeric_limits<double>::epsilon() * std::fabs(vals[kb]);
+      if (worst <= noise || (curvature > 0 && worst <= 0.125 * curvature * rho * rho))
+        reduce = true;
+      else if (dmax > 2 * delta + slack)
+        geometry = far;
+      else if (delta <= rho)
+        reduce = true;
     } else {
       const double fn = eval(xn);
       record(std::fabs(fn - (vals[kb] - pred)));
       const double ratio = (vals[kb] - fn) / pred;
-      if (ratio <= 0.1) delta = std::min(0.5 * delta, dnorm);
-      else if (ratio <= 0.7) delta = std::max(0.5 * delta, dnorm);
-      else delta = std::max(0.5 * delta, 2 * dnorm);
+      if (ratio <= 0.1)
+        delta = std::min(0.5 * delta, dnorm);
+      else if (ratio <= 0.7)
+        delta = std::max(0.5 * delta, dnorm);
+      else
+        delta = std::max(0.5 * delta, 2 * dnorm);
       if (delta <= 1.5 * rho) delta = rho;
       if (std::isfinite(fn)) {
         const bool better = fn < vals[kb];
@@ -335,8 +340,10 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
       }
       if (!(ratio > 0.1)) {
         const auto [far, dmax] = farthest();
-        if (dmax > 2 * delta) geometry = far;
-        else if (dnorm <= rho + slack) reduce = true;
+        if (dmax > 2 * delta)
+          geometry = far;
+        else if (dnorm <= rho + slack)
+          reduce = true;
       }
     }
     if (reduce) {

@@ -3,19 +3,21 @@
 // Notation. Of the two groupings (ratees, raters), counting only ids with scores, the larger is
 // the eliminated side E and the other the kept side K (ratees on a tie). A "pair" is an (E, K)
 // level pair with at least one score; c_ij is the number of scores it shares. Every quantity the
-// models need is a sum over the rows, so the rows are read twice (validation and centring) and
-// grouped once per side; after that all work is on the pairs and the levels:
+// models need is a sum over the rows, so the rows are read a few times (validation, centring,
+// grouping by E, sums by K) and after that all work is on the pairs and the levels:
 //
 //   per level   count n_i, sum of centred scores, sums of the fixed-effect columns X
 //   per pair    c_ij
 //   global      X'X, X'y, y'y (y centred at its mean, which only moves the intercept)
 //
 // Both models lead to a symmetric system over E and K whose E block is diagonal. Eliminating E
-// leaves S = diag(alpha) - sum_i beta_i c_i c_i' over K (c_i: the pair counts of level i), whose
-// pattern (K levels that share an E level) is fixed: it is ordered once (approximate minimum
-// degree), analysed once, and every evaluation assembles its values in place (in parallel by
-// column, each value summed in a fixed order, so results do not depend on the thread count) and
-// refactors it (LDL').
+// leaves S = diag(alpha) - sum_i beta_i c_i c_i' over K (c_i: the pair counts of E level i),
+// whose pattern (K levels that share an E level) is fixed. beta_i depends on i only through n_i,
+// so E levels are grouped by count and every entry of S is a short sum beta_g * coef over the
+// groups, precomputed once. The pattern is ordered once (approximate minimum degree, Eigen's
+// AMD), analysed once (sparse_ldlt.hpp), and every evaluation assembles the values in place and
+// refactors (LDL'). Sums that span threads are taken in fixed blocks or fixed orders, so results
+// do not depend on the thread count.
 //
 // Random effects (lme4's parametrisation, Bates et al. 2015): b = Lambda u, Lambda =
 // diag(theta_E I, theta_K I), u ~ N(0, sigma^2 I). With M = Lambda'Z'Z Lambda + I,
@@ -25,18 +27,28 @@
 // Cholesky factor of M is [D_E^1/2 0; B'D_E^-1/2 L_S] and the profiled REML deviance
 //   d(theta) = log|M| + log|R_X|^2 + (n - p) (1 + log(2 pi r^2 / (n - p)))
 // follows from C = L_M^-1 Lambda'Z'[X y]: R_X'R_X = X'X - C_X'C_X and
-// r^2 = y'y - |c_y|^2 - |c_beta|^2, with no pass over the rows.
+// r^2 = y'y - |c_y|^2 - |c_beta|^2, with no pass over the rows. The conditional variances are
+// sigma^2 theta^2 diag(M^-1): diag(S^-1) for K from the selected inverse of L_S, and for E
+//   (M^-1)_ii = 1 / d_i + theta_E^2 theta_K^2 / d_i^2  c_i' S^-1 c_i,
+// whose entries of S^-1 lie on the pattern of S.
+//
+// Fixed effects: E levels carry the component's level (a_i' = mu_c + a_i), K levels their
+// effect with one reference level per component fixed at 0, aspects their contrasts. With
+// alpha_j = m_j and beta_i = 1 / n_i, S is the K block of the normal equations after
+// eliminating E; the aspect contrasts are eliminated last (a small dense system). The
+// sum-to-zero effects are linear functions w'u of this solution, and their variances
+// sigma^2 w'(G + H C^-1 H')w need diag(G) (selected inversion again) and two solves with G for
+// the per-component means (G = inverse of the ratee-rater block, block diagonal by component).
 #include "kinerja/rater_effects.hpp"
 
 #include <Eigen/OrderingMethods>
-#include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <exception>
 #include <limits>
-#include <numeric>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -45,6 +57,7 @@
 
 #include "calibration/bounded_minimize.hpp"
 #include "calibration/sparse_inverse.hpp"
+#include "calibration/sparse_ldlt.hpp"
 #include "kinerja/error.hpp"
 
 namespace kinerja {
@@ -57,8 +70,12 @@ constexpr double infinity = std::numeric_limits<double>::infinity();
 constexpr double theta_upper = 1e4;  // bound on sd_effect / sigma for the optimiser
 constexpr double pi = 3.14159265358979323846;
 
-inline std::size_t sz(int v) { return static_cast<std::size_t>(v); }
-inline double dbl(std::size_t v) { return static_cast<double>(v); }
+inline std::size_t sz(int v) {
+  return static_cast<std::size_t>(v);
+}
+inline double dbl(std::size_t v) {
+  return static_cast<double>(v);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Threads
@@ -67,7 +84,7 @@ inline double dbl(std::size_t v) { return static_cast<double>(v); }
 unsigned resolve_threads(unsigned requested, std::size_t work) {
   unsigned t = requested != 0 ? requested : std::thread::hardware_concurrency();
   if (t == 0) t = 1;
-  const std::size_t useful = std::max<std::size_t>(1, work / 16384);
+  const std::size_t useful = std::max<std::size_t>(1, work / 4096);
   return static_cast<unsigned>(std::min<std::size_t>({static_cast<std::size_t>(t), useful, 64}));
 }
 
@@ -133,8 +150,8 @@ void check_shape(const RaterDesign& d, const char* what) {
   const std::size_t n = d.score.size();
   if (d.ratee.size() != n || d.rater.size() != n || (!d.aspect.empty() && d.aspect.size() != n)) {
     std::ostringstream s;
-    s << "the design's columns differ in length (ratee " << d.ratee.size() << ", rater " << d.rater.size()
-      << ", score " << n;
+    s << "the design's columns differ in length (ratee " << d.ratee.size() << ", rater " << d.rater.size() << ", score "
+      << n;
     if (!d.aspect.empty()) s << ", aspect " << d.aspect.size();
     s << ")";
     fail(what, s.str());
@@ -148,11 +165,14 @@ void check_shape(const RaterDesign& d, const char* what) {
 // The problem of row k, or an empty string.
 std::string row_problem(const RaterDesign& d, std::size_t k) {
   std::ostringstream s;
-  if (d.ratee[k] >= d.ratees) s << "ratee " << d.ratee[k] << " is out of range (ratees = " << d.ratees << ")";
-  else if (d.rater[k] >= d.raters) s << "rater " << d.rater[k] << " is out of range (raters = " << d.raters << ")";
+  if (d.ratee[k] >= d.ratees)
+    s << "ratee " << d.ratee[k] << " is out of range (ratees = " << d.ratees << ")";
+  else if (d.rater[k] >= d.raters)
+    s << "rater " << d.rater[k] << " is out of range (raters = " << d.raters << ")";
   else if (!d.aspect.empty() && d.aspect[k] >= d.aspects)
     s << "aspect " << d.aspect[k] << " is out of range (aspects = " << d.aspects << ")";
-  else if (!std::isfinite(d.score[k])) s << "score " << d.score[k] << " is not finite";
+  else if (!std::isfinite(d.score[k]))
+    s << "score " << d.score[k] << " is not finite";
   return s.str();
 }
 
@@ -167,14 +187,14 @@ inline bool row_ok(const RaterDesign& d, std::size_t k) {
 
 // One grouping (ratees or raters), restricted to the ids with scores ("levels").
 struct Side {
-  std::vector<Index> id;              // level -> design id (ascending)
-  std::vector<Index> level;           // design id -> level, or no_index
-  std::vector<double> count;          // scores per level
-  std::vector<double> ysum;           // sum of centred scores per level
-  std::vector<double> x;              // level-major, p columns: sums of the fixed-effect columns
-  std::vector<std::uint64_t> ptr;     // pairs of level l: ptr[l] .. ptr[l + 1]
-  std::vector<Index> partner;         // level on the other side
-  std::vector<double> shared;         // scores the pair shares
+  std::vector<Index> id;           // level -> design id (ascending)
+  std::vector<Index> level;        // design id -> level, or no_index
+  std::vector<double> count;       // scores per level
+  std::vector<double> ysum;        // sum of centred scores per level
+  std::vector<double> x;           // level-major, p columns: sums of the fixed-effect columns
+  std::vector<std::uint64_t> ptr;  // pairs of level l: ptr[l] .. ptr[l + 1]
+  std::vector<Index> partner;      // level on the other side
+  std::vector<double> shared;      // scores the pair shares
   std::size_t size() const noexcept { return id.size(); }
 };
 
@@ -191,9 +211,9 @@ struct Aggregate {
   Side e, k;
   std::vector<Index> e_comp, k_comp;  // component per level
   // E levels grouped by their number of scores (everything about an E level in S depends on it).
-  std::vector<Index> e_group;          // per E level
-  std::vector<double> group_count;     // per group: the number of scores, ascending
-  std::vector<double> group_size;      // per group: E levels
+  std::vector<Index> e_group;       // per E level
+  std::vector<double> group_count;  // per group: the number of scores, ascending
+  std::vector<double> group_size;   // per group: E levels
   DesignComponents components;
 };
 
@@ -218,10 +238,12 @@ void group_rows(const std::vector<Index>& key, std::vector<std::vector<std::uint
   });
 }
 
-// Fills `side` from rows grouped by its id (`order`; first row of id = start[id]).
+// Fills `side` (with its pairs) from the rows grouped by its id: order[start[id]] ..
+// order[start[id + 1] - 1], or the rows start[id] .. start[id + 1] - 1 themselves when `order` is
+// null (rows already sorted by the id).
 void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index>& other_key,
-               const Side& other_levels_of, Side& side,
-               const std::vector<Index>& order, const std::vector<std::uint64_t>& start, unsigned threads) {
+               const Side& other_levels_of, Side& side, const Index* order, const std::vector<std::uint64_t>& start,
+               unsigned threads) {
   const std::size_t levels = side.size();
   const std::size_t p = a.p, na = std::max<std::size_t>(a.aspects, 1);
   side.count.assign(levels, 0);
@@ -240,13 +262,18 @@ void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index
     auto& out_shared = shared[t];
     auto& out_size = sizes[t];
     out_size.reserve(l1 - l0);
+    // At most one pair per row: reserving that much (address space, not touched memory) spares
+    // the copies of growing.
+    const std::uint64_t rows_here = l1 > l0 ? start[side.id[l1 - 1] + std::size_t{1}] - start[side.id[l0]] : 0;
+    out_partner.reserve(rows_here);
+    out_shared.reserve(rows_here);
     for (std::size_t l = l0; l < l1; ++l) {
       const Index id = side.id[l];
       const std::uint64_t first = out_partner.size();
       double ys = 0;
       std::fill(acount.begin(), acount.end(), 0.0);
       for (std::uint64_t q = start[id]; q < start[std::size_t{id} + 1]; ++q) {
-        const std::size_t r = order[q];
+        const std::size_t r = order != nullptr ? order[q] : q;
         ys += d.score[r] - a.ybar;
         if (!d.aspect.empty()) acount[d.aspect[r]] += 1;
         const Index o = other_levels_of.level[other_key[r]];
@@ -303,16 +330,6 @@ void summarise(const RaterDesign& d, const Aggregate& a, const std::vector<Index
 Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char* what) {
   check_shape(d, what);
   Aggregate a;
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    auto tp = std::chrono::steady_clock::now();
-    auto lap = [&](const char* what) {
-      const auto now = std::chrono::steady_clock::now();
-      std::fprintf(stderr, "  aggregate %s %.4f s\n", what, std::chrono::duration<double>(now - tp).count());
-      tp = now;
-    };
-#else
-    auto lap = [](const char*) {};
-#endif
   a.n = d.size();
   a.aspects = d.aspect.empty() ? 0 : d.aspects;
   a.p = a.aspects >= 2 ? a.aspects : 1;
@@ -330,10 +347,15 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
   std::vector<std::vector<std::uint32_t>> ratee_hist(threads), rater_hist(threads);
   std::vector<double> block_sum(blocks, 0);
   std::vector<std::size_t> first_bad(threads, n);
+  std::vector<char> ratee_sorted(threads, 1), rater_sorted(threads, 1);
   run_threads(threads, [&](unsigned t) {
     ratee_hist[t].assign(d.ratees, 0);
     rater_hist[t].assign(d.raters, 0);
     const auto [r0, r1] = chunks[t];
+    for (std::size_t r = std::max<std::size_t>(r0, 1); r < r1; ++r) {
+      if (d.ratee[r] < d.ratee[r - 1]) ratee_sorted[t] = 0;
+      if (d.rater[r] < d.rater[r - 1]) rater_sorted[t] = 0;
+    }
     for (std::size_t b0 = r0; b0 < r1; b0 += block_rows) {
       const std::size_t b1 = std::min(r1, b0 + block_rows);
       double s = 0;
@@ -349,7 +371,6 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       block_sum[b0 / block_rows] = s;
     }
   });
-  lap("pass 1");
   const std::size_t bad = *std::min_element(first_bad.begin(), first_bad.end());
   if (bad < n) fail(what, "design row " + std::to_string(bad) + ": " + row_problem(d, bad));
   double total = 0;
@@ -374,7 +395,6 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       block_yy[b] = yy;
     }
   });
-  lap("pass 2");
   std::vector<double> asum(na, 0), acnt(na, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
     a.yy += block_yy[b];
@@ -421,25 +441,69 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
   levels_of(rater_hist, d.raters, raters, rater_start);
   a.e_is_ratee = ratees.size() >= raters.size();
 
-  lap("levels");
-  std::vector<Index> order;
-  group_rows(d.ratee, ratee_hist, chunks, order);
-  std::vector<std::vector<std::uint32_t>>().swap(ratee_hist);
-  lap("group ratees");
-  summarise(d, a, d.rater, raters, ratees, order, ratee_start, threads);
-  lap("summarise ratees");
-  group_rows(d.rater, rater_hist, chunks, order);
-  std::vector<std::vector<std::uint32_t>>().swap(rater_hist);
-  lap("group raters");
-  summarise(d, a, d.ratee, ratees, raters, order, rater_start, threads);
-  lap("summarise raters");
-  std::vector<Index>().swap(order);
   if (a.e_is_ratee) {
     a.e = std::move(ratees);
     a.k = std::move(raters);
   } else {
     a.e = std::move(raters);
     a.k = std::move(ratees);
+  }
+  const std::vector<Index>& e_key = a.e_is_ratee ? d.ratee : d.rater;
+  const std::vector<Index>& k_key = a.e_is_ratee ? d.rater : d.ratee;
+
+  // E side: rows grouped by E id (a stable counting sort, skipped when the rows are sorted by it
+  // already, as exports usually are by ratee), then per level its sums and its pairs.
+  {
+    const std::vector<char>& sorted = a.e_is_ratee ? ratee_sorted : rater_sorted;
+    bool is_sorted = true;
+    for (unsigned t = 0; t < threads; ++t) {
+      is_sorted = is_sorted && sorted[t];
+      if (t > 0 && chunks[t].first < chunks[t].second && chunks[t].first > 0)
+        is_sorted = is_sorted && e_key[chunks[t].first] >= e_key[chunks[t].first - 1];
+    }
+    std::vector<Index> order;
+    if (!is_sorted) group_rows(e_key, a.e_is_ratee ? ratee_hist : rater_hist, chunks, order);
+    std::vector<std::vector<std::uint32_t>>().swap(ratee_hist);
+    std::vector<std::vector<std::uint32_t>>().swap(rater_hist);
+    summarise(d, a, k_key, a.k, a.e, is_sorted ? nullptr : order.data(), a.e_is_ratee ? ratee_start : rater_start,
+              threads);
+  }
+
+  // K side: sums in one pass over the rows (in row order, so the same for any thread count), the
+  // pairs by transposing those of E (partners in E level order).
+  {
+    Side& k = a.k;
+    const std::size_t nk = k.size(), ne = a.e.size();
+    k.count.assign(nk, 0);
+    k.ysum.assign(nk, 0);
+    k.x.assign(nk * p, 0);
+    std::vector<std::uint32_t> acount(nk * na, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::size_t l = k.level[k_key[r]];
+      k.ysum[l] += d.score[r] - a.ybar;
+      ++acount[l * na + (d.aspect.empty() ? 0 : d.aspect[r])];
+    }
+    for (std::size_t l = 0; l < nk; ++l) {
+      const std::uint32_t* ac = &acount[l * na];
+      double cnt = 0;
+      for (std::size_t j = 0; j < na; ++j) cnt += ac[j];
+      k.count[l] = cnt;
+      k.x[l * p] = cnt;
+      for (std::size_t c = 1; c < p; ++c) k.x[l * p + c] = static_cast<double>(ac[c - 1]) - ac[a.aspects - 1];
+    }
+    std::vector<std::uint32_t>().swap(acount);
+    k.ptr.assign(nk + 1, 0);
+    for (Index o : a.e.partner) ++k.ptr[std::size_t{o} + 1];
+    for (std::size_t l = 0; l < nk; ++l) k.ptr[l + 1] += k.ptr[l];
+    k.partner.resize(a.e.partner.size());
+    k.shared.resize(a.e.partner.size());
+    std::vector<std::uint64_t> cursor(k.ptr.begin(), k.ptr.end() - 1);
+    for (std::size_t i = 0; i < ne; ++i)
+      for (std::uint64_t q = a.e.ptr[i]; q < a.e.ptr[i + 1]; ++q) {
+        const std::uint64_t at = cursor[a.e.partner[q]]++;
+        k.partner[at] = static_cast<Index>(i);
+        k.shared[at] = a.e.shared[q];
+      }
   }
 
   // Groups of E levels by count.
@@ -487,7 +551,6 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
       }
     }
   }
-  lap("components");
   dc.ratee_component.assign(d.ratees, no_index);
   dc.rater_component.assign(d.raters, no_index);
   for (std::size_t l = 0; l < ne; ++l)
@@ -503,8 +566,6 @@ Aggregate aggregate(const RaterDesign& d, unsigned requested_threads, const char
 
 class SchurFactor {
  public:
-  using Matrix = Eigen::SparseMatrix<double, Eigen::ColMajor, int>;
-
   // `excluded` (may be empty): K levels left out of S (their unknowns are fixed at 0).
   SchurFactor(const Aggregate& a, const std::vector<char>& excluded, unsigned threads) : a_(a) {
     const std::size_t nk = a.k.size();
@@ -519,16 +580,6 @@ class SchurFactor {
     m_ = static_cast<int>(old_of_act.size());
     const std::size_t m = old_of_act.size();
     threads_ = resolve_threads(threads, a.e.partner.size());
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    auto tp = std::chrono::steady_clock::now();
-    auto lap = [&](const char* what) {
-      const auto now = std::chrono::steady_clock::now();
-      std::fprintf(stderr, "  setup %s %.4f s\n", what, std::chrono::duration<double>(now - tp).count());
-      tp = now;
-    };
-#else
-    auto lap = [](const char*) {};
-#endif
 
     // Work per column: the pairs visited when building it.
     std::vector<double> work(m, 1);
@@ -550,6 +601,9 @@ class SchurFactor {
       run_threads(threads_, [&](unsigned t) {
         std::vector<std::int64_t> stamp(m, -1);
         std::vector<int>& out = rows_of[t];
+        double bound = 0;  // neighbours visited: an upper bound of the entries
+        for (std::size_t j = cut[t]; j < cut[t + 1]; ++j) bound += work[j];
+        out.reserve(static_cast<std::size_t>(bound));
         for (std::size_t j = cut[t]; j < cut[t + 1]; ++j) {
           const std::size_t first = out.size();
           const std::size_t kj = old_of_act[j];
@@ -583,13 +637,11 @@ class SchurFactor {
         std::vector<int>().swap(v);
       }
       std::fill(full.valuePtr(), full.valuePtr() + total, 1.0f);
-      lap("pattern");
       Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> amd;
       if (m > 0) Eigen::internal::minimum_degree_ordering(full, amd);
       // amd.indices()[new] = act
       for (std::size_t c = 0; c < m; ++c)
         perm_of_act[sz(amd.indices()[static_cast<Eigen::Index>(c)])] = static_cast<int>(c);
-      lap("amd");
     }
     old_of_new_.resize(m);
     new_of_old_.assign(nk, -1);
@@ -608,16 +660,26 @@ class SchurFactor {
     split_ = balanced_split(new_work, threads_);
     std::vector<std::int64_t> col_count(m);
     std::vector<std::vector<int>> rows_of(threads_);
-    std::vector<std::vector<Index>> groups(threads_);
-    std::vector<std::vector<double>> coefs(threads_);
-    std::vector<std::vector<std::uint32_t>> terms_of(threads_);  // per entry, in entry order
+    // The terms stay with the thread that built them (and assembles those columns).
+    term_ptr_.assign(threads_, {});
+    term_group_.assign(threads_, {});
+    term_coef_.assign(threads_, {});
     run_threads(threads_, [&](unsigned t) {
+      std::vector<Index>& groups = term_group_[t];
+      std::vector<double>& coefs = term_coef_[t];
+      std::vector<std::uint32_t>& terms_of = term_ptr_[t];  // terms per entry, then offsets
       struct Term {
         int row;
         Index group;
         double coef;
       };
       std::vector<Term> terms;
+      double bound = 0;  // terms visited: an upper bound of the entries and merged terms
+      for (std::size_t c = split_[t]; c < split_[t + 1]; ++c) bound += new_work[c];
+      rows_of[t].reserve(static_cast<std::size_t>(bound));
+      terms_of.reserve(static_cast<std::size_t>(bound) + 1);
+      groups.reserve(static_cast<std::size_t>(bound));
+      coefs.reserve(static_cast<std::size_t>(bound));
       for (std::size_t c = split_[t]; c < split_[t + 1]; ++c) {
         terms.clear();
         const std::size_t kj = old_of_new_[c];
@@ -631,72 +693,56 @@ class SchurFactor {
             terms.push_back({col, a.e_group[i], cij * a.e.shared[r]});
           }
         }
-        std::sort(terms.begin(), terms.end(), [](const Term& x, const Term& y) {
-          return x.row != y.row ? x.row < y.row : x.group < y.group;
-        });
+        std::sort(terms.begin(), terms.end(),
+                  [](const Term& x, const Term& y) { return x.row != y.row ? x.row < y.row : x.group < y.group; });
         std::int64_t entries = 0;
         for (std::size_t k = 0; k < terms.size(); ++k) {
           const bool same_row = k > 0 && terms[k].row == terms[k - 1].row;
           if (same_row && terms[k].group == terms[k - 1].group) {
-            coefs[t].back() += terms[k].coef;
+            coefs.back() += terms[k].coef;
             continue;
           }
           if (!same_row) {
             rows_of[t].push_back(terms[k].row);
-            terms_of[t].push_back(0);
+            terms_of.push_back(0);
             ++entries;
           }
-          groups[t].push_back(terms[k].group);
-          coefs[t].push_back(terms[k].coef);
-          ++terms_of[t].back();
+          groups.push_back(terms[k].group);
+          coefs.push_back(terms[k].coef);
+          ++terms_of.back();
         }
         col_count[c] = entries;
       }
+      // Counts to offsets: entry e of this thread has terms terms_of[e] .. terms_of[e + 1].
+      std::uint64_t offset = 0;
+      for (std::uint32_t& v : terms_of) {
+        const std::uint64_t next = offset + v;
+        v = static_cast<std::uint32_t>(offset);
+        offset = next;
+      }
+      if (offset > std::numeric_limits<std::uint32_t>::max())
+        throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^32 terms");
+      terms_of.push_back(static_cast<std::uint32_t>(offset));
     });
-    s_.resize(m_, m_);
+    s_colptr_.assign(m + 1, 0);
     std::int64_t total = 0;
     for (std::size_t c = 0; c < m; ++c) {
-      s_.outerIndexPtr()[c] = static_cast<int>(total);
+      s_colptr_[c] = static_cast<int>(total);
       total += col_count[c];
       if (total > std::numeric_limits<int>::max())
         throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^31 nonzeros");
     }
-    s_.outerIndexPtr()[m] = static_cast<int>(total);
-    s_.resizeNonZeros(static_cast<Eigen::Index>(total));
-    entry_ptr_.assign(sz(static_cast<int>(total)) + 1, 0);
+    s_colptr_[m] = static_cast<int>(total);
+    s_rowind_.resize(sz(static_cast<int>(total)));
+    s_val_.assign(s_rowind_.size(), 0.0);
     {
-      int* inner = s_.innerIndexPtr();
-      std::size_t q = 0;
+      int* inner = s_rowind_.data();
       for (unsigned t = 0; t < threads_; ++t) {
         inner = std::copy(rows_of[t].begin(), rows_of[t].end(), inner);
-        for (std::uint32_t n : terms_of[t]) {
-          if (entry_ptr_[q] + std::uint64_t{n} > std::numeric_limits<std::uint32_t>::max())
-            throw error(errc::OutOfRange, "rater effects: the sparse system has more than 2^32 terms");
-          entry_ptr_[q + 1] = entry_ptr_[q] + n;
-          ++q;
-        }
         std::vector<int>().swap(rows_of[t]);
-        std::vector<std::uint32_t>().swap(terms_of[t]);
       }
     }
-    contrib_group_.reserve(entry_ptr_.back());
-    contrib_coef_.reserve(entry_ptr_.back());
-    for (unsigned t = 0; t < threads_; ++t) {
-      contrib_group_.insert(contrib_group_.end(), groups[t].begin(), groups[t].end());
-      contrib_coef_.insert(contrib_coef_.end(), coefs[t].begin(), coefs[t].end());
-      std::vector<Index>().swap(groups[t]);
-      std::vector<double>().swap(coefs[t]);
-    }
-    std::fill(s_.valuePtr(), s_.valuePtr() + total, 0.0);
-    for (std::size_t c = 0; c < m; ++c) s_.valuePtr()[s_.outerIndexPtr()[c + 1] - 1] = 1.0;  // diagonal
-    lap("upper pattern and terms");
-    ldlt_.analyzePattern(s_);
-    lap("analyse");
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    std::fprintf(stderr, "schur: m %d nnz(S upper) %ld nnz(L) %ld pairs %zu terms %zu\n", m_,
-                 static_cast<long>(s_.nonZeros()), static_cast<long>(ldlt_.matrixL().nestedExpression().nonZeros()),
-                 a.e.partner.size(), contrib_coef_.size());
-#endif
+    ldlt_.analyze(m_, s_colptr_.data(), s_rowind_.data(), threads_);
   }
 
   int size() const { return m_; }
@@ -709,49 +755,37 @@ class SchurFactor {
   // Assembles S for alpha (per K level) and beta (per group of E levels, Aggregate::e_group)
   // and factors it. False when S is not numerically positive definite.
   bool factorize(const std::vector<double>& alpha, const std::vector<double>& beta) {
-    d_.clear();
-    log_det_ = 0;
-    const int* colptr = s_.outerIndexPtr();
-    double* val = s_.valuePtr();
+    const int* colptr = s_colptr_.data();
+    double* val = s_val_.data();
     run_threads(threads_, [&](unsigned t) {
+      const std::uint32_t* ptr = term_ptr_[t].data();
+      const Index* group = term_group_[t].data();
+      const double* coef = term_coef_[t].data();
+      const int base = colptr[split_[t]];
       for (std::size_t c = split_[t]; c < split_[t + 1]; ++c) {
         for (int q = colptr[c]; q < colptr[c + 1]; ++q) {
           double v = 0;
-          for (std::uint32_t k = entry_ptr_[sz(q)]; k < entry_ptr_[sz(q) + 1]; ++k) v += beta[contrib_group_[k]] * contrib_coef_[k];
+          const std::size_t e = sz(q - base);
+          for (std::uint32_t k = ptr[e]; k < ptr[e + 1]; ++k) v += beta[group[k]] * coef[k];
           val[q] = -v;
         }
         val[colptr[c + 1] - 1] += alpha[old_of_new_[c]];
       }
     });
     if (m_ == 0) return true;
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    const auto t0 = std::chrono::steady_clock::now();
-#endif
-    ldlt_.factorize(s_);
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    std::fprintf(stderr, "  numeric LDL' %.4f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-#endif
-    if (ldlt_.info() != Eigen::Success) return false;
-    const Eigen::VectorXd dv = ldlt_.vectorD();  // (a copy: Eigen returns D by value)
-    d_.assign(dv.data(), dv.data() + dv.size());
-    log_det_ = 0;
-    for (double v : d_) {
-      if (!(v > 0) || !std::isfinite(v)) return false;
-      log_det_ += std::log(v);
-    }
-    return true;
+    const bool ok = ldlt_.factorize(s_colptr_.data(), s_rowind_.data(), s_val_.data());
+    return ok;
   }
 
-  double log_det() const { return log_det_; }
-  double d(std::size_t column) const { return d_[column]; }
+  double log_det() const { return m_ == 0 ? 0.0 : ldlt_.log_det(); }
+  double d(std::size_t column) const { return ldlt_.d()[column]; }
 
   detail::UnitLower lower() const {
-    const Matrix& l = ldlt_.matrixL().nestedExpression();
     detail::UnitLower u;
     u.n = m_;
-    u.colptr = l.outerIndexPtr();
-    u.rowind = l.innerIndexPtr();
-    u.values = l.valuePtr();
+    u.colptr = ldlt_.colptr();
+    u.rowind = ldlt_.rowind();
+    u.values = ldlt_.values();
     return u;
   }
 
@@ -789,7 +823,7 @@ class SchurFactor {
       zdiag.clear();
       return;
     }
-    detail::selected_inverse(lower(), d_.data(), zval, zdiag);
+    detail::selected_inverse(lower(), ldlt_.d().data(), zval, zdiag);
   }
 
   // sum_{j, k in pairs of E level i} w_j w_k Z(j, k) over the active partners, where
@@ -816,17 +850,17 @@ class SchurFactor {
   const Aggregate& a_;
   int m_ = 0;
   unsigned threads_ = 1;
-  std::vector<int> new_of_old_;    // K level -> column of S, -1 if excluded
-  std::vector<Index> old_of_new_;  // column -> K level
-  std::vector<int> pair_col_;      // per pair of the E side: column of its K level, or -1
-  std::vector<std::size_t> split_; // column ranges per thread
-  std::vector<std::uint32_t> entry_ptr_;  // per entry of S: its terms
-  std::vector<Index> contrib_group_;
-  std::vector<double> contrib_coef_;
-  std::vector<double> d_;  // D of the last factorisation
-  double log_det_ = 0;
-  Matrix s_;
-  Eigen::SimplicialLDLT<Matrix, Eigen::Upper, Eigen::NaturalOrdering<int>> ldlt_;
+  std::vector<int> new_of_old_;     // K level -> column of S, -1 if excluded
+  std::vector<Index> old_of_new_;   // column -> K level
+  std::vector<int> pair_col_;       // per pair of the E side: column of its K level, or -1
+  std::vector<std::size_t> split_;  // column ranges per thread
+  // Per thread, for its columns' entries of S in order: term offsets, groups, coefficients.
+  std::vector<std::vector<std::uint32_t>> term_ptr_;
+  std::vector<std::vector<Index>> term_group_;
+  std::vector<std::vector<double>> term_coef_;
+  std::vector<int> s_colptr_, s_rowind_;  // S: upper triangle, permuted, compressed columns
+  std::vector<double> s_val_;
+  detail::SparseLdlt ldlt_;
 };
 
 // Cholesky of a small dense SPD matrix (row-major, in place: lower factor). False if a pivot is
@@ -905,19 +939,12 @@ class Reml {
     q_.resize(ng);
     alpha_.resize(a.k.size());
     ck_.resize(sz(schur_.size()) * r_);
-    // Rows of Z'[X y]: E levels in level order, K levels in column order (one cache line each
-    // for the usual 7 aspects).
-    const std::size_t m = sz(schur_.size());
+    // Rows of Z_E'[X y] (one cache line each for the usual 7 aspects): read once per pair in
+    // every evaluation.
     exy_.resize(a.e.size() * r);
-    kxy_.resize(m * r);
     for (std::size_t i = 0; i < a.e.size(); ++i) {
       for (std::size_t c = 0; c < p; ++c) exy_[i * r + c] = a.e.x[i * p + c];
       exy_[i * r + p] = a.e.ysum[i];
-    }
-    for (std::size_t col = 0; col < m; ++col) {
-      const std::size_t kj = schur_.level(col);
-      for (std::size_t c = 0; c < p; ++c) kxy_[col * r + c] = a.k.x[kj * p + c];
-      kxy_[col * r + p] = a.k.ysum[kj];
     }
     // Per group of E levels: the Gram matrix of their rows of Z_E'[X y] (upper triangle).
     group_gram_.assign(ng * r * r, 0);
@@ -948,38 +975,20 @@ class Reml {
       logdet_e += a_.group_size[g] * std::log(de_[g]);
     }
     for (std::size_t j = 0; j < nk; ++j) alpha_[j] = tk2 * a_.k.count[j] + 1;
-#ifdef KIN_PROFILE_RATER_EFFECTS
-    auto tp = std::chrono::steady_clock::now();
-    auto lap = [&](const char* what) {
-      const auto now = std::chrono::steady_clock::now();
-      std::fprintf(stderr, "  %s %.4f s\n", what, std::chrono::duration<double>(now - tp).count());
-      tp = now;
-    };
-#else
-    auto lap = [](const char*) {};
-#endif
     if (!schur_.factorize(alpha_, beta_)) return infinity;
-    lap("factorize");
     const unsigned threads = schur_.threads();
     // C_K = D_S^-1/2 L_S^-1 theta_K (Z_K'[X y] - B' D_E^-1 theta_E Z_E'[X y] / theta_K).
     const std::vector<std::size_t>& cut = schur_.split();
     run_threads(threads, [&](unsigned t) {
-      for (std::size_t col = cut[t]; col < cut[t + 1]; ++col) {
-        const std::size_t kj = schur_.level(col);
-        double* v = &ck_[col * r];
-        std::copy(&kxy_[col * r], &kxy_[col * r] + r, v);
-        for (std::uint64_t q = a_.k.ptr[kj]; q < a_.k.ptr[kj + 1]; ++q) {
-          const std::size_t i = a_.k.partner[q];
-          const double w = a_.k.shared[q] * q_[a_.e_group[i]];
-          const double* xi = &exy_[i * r];
-          for (std::size_t c = 0; c < r; ++c) v[c] -= w * xi[c];
-        }
-        for (std::size_t c = 0; c < r; ++c) v[c] *= tk;
-      }
+      // The usual widths (no aspects: 2; the 7 BerAKHLAK aspects: 8) with a fixed loop length.
+      if (r == 8)
+        rhs_rows<8>(cut[t], cut[t + 1], tk);
+      else if (r == 2)
+        rhs_rows<2>(cut[t], cut[t + 1], tk);
+      else
+        rhs_rows<0>(cut[t], cut[t + 1], tk);
     });
-    lap("rhs");
     schur_.forward(ck_.data(), r);
-    lap("forward");
     const std::size_t m = sz(schur_.size());
     // Gram matrix of [C_X c_y]: the E rows from the group Gram matrices (C_E = D_E^-1/2 theta_E
     // Z_E'[X y]), the K rows in fixed blocks (the same sums for any thread count).
@@ -1004,7 +1013,6 @@ class Reml {
     });
     for (std::size_t b = 0; b < blocks; ++b)
       for (std::size_t c = 0; c < r * r; ++c) g[c] += partial[b * r * r + c];
-    lap("gram");
     rx_.assign(p * p, 0);
     for (std::size_t c = 0; c < p; ++c)
       for (std::size_t c2 = 0; c2 < p; ++c2) {
@@ -1024,6 +1032,30 @@ class Reml {
     if (!(pwrss_ > tiny_)) return infinity;
     const double df = dbl(a_.n - p);
     return logdet_e + schur_.log_det() + logdet_x + df * (1 + std::log(2 * pi * pwrss_ / df));
+  }
+
+  // Rows [c0, c1) of theta_K (Z_K'[X y] - sum_i c_ij theta_E^2 / d_i Z_E'[X y]_i), in ck_. R is
+  // the row width r_, or 0 for any width.
+  template <std::size_t R>
+  void rhs_rows(std::size_t c0, std::size_t c1, double tk) {
+    const std::size_t r = R != 0 ? R : r_;
+    std::array<double, (R != 0 ? R : 1)> fixed{};
+    std::vector<double> dynamic(R != 0 ? 0 : r);
+    double* acc = R != 0 ? fixed.data() : dynamic.data();
+    for (std::size_t col = c0; col < c1; ++col) {
+      const std::size_t kj = schur_.level(col);
+      const double* kx = &a_.k.x[kj * (r - 1)];
+      for (std::size_t c = 0; c + 1 < r; ++c) acc[c] = kx[c];
+      acc[r - 1] = a_.k.ysum[kj];
+      for (std::uint64_t q = a_.k.ptr[kj]; q < a_.k.ptr[kj + 1]; ++q) {
+        const std::size_t i = a_.k.partner[q];
+        const double w = a_.k.shared[q] * q_[a_.e_group[i]];
+        const double* xi = &exy_[i * r];
+        for (std::size_t c = 0; c < r; ++c) acc[c] -= w * xi[c];
+      }
+      double* v = &ck_[col * r];
+      for (std::size_t c = 0; c < r; ++c) v[c] = tk * acc[c];
+    }
   }
 
   // Fills the fit from the state of the last deviance() call.
@@ -1095,7 +1127,7 @@ class Reml {
   std::size_t r_;
   double te_ = 0, tk_ = 0, pwrss_ = 0, tiny_ = 0;
   std::vector<double> de_, beta_, q_;  // per group of E levels
-  std::vector<double> alpha_, ck_, rx_, fixef_, group_gram_, exy_, kxy_;
+  std::vector<double> alpha_, ck_, rx_, fixef_, group_gram_, exy_;
 };
 
 }  // namespace
@@ -1182,8 +1214,8 @@ RandomEffectsFit fit_random_effects(const RaterDesign& design, const RandomEffec
     }
   }
   fit.reml_criterion = reml.deviance(x[0], x[1]);
-  fit.converged = best.converged && x[0] < 0.999 * theta_upper && x[1] < 0.999 * theta_upper &&
-                  std::isfinite(fit.reml_criterion);
+  fit.converged =
+      best.converged && x[0] < 0.999 * theta_upper && x[1] < 0.999 * theta_upper && std::isfinite(fit.reml_criterion);
   fit.singular = x[0] == 0 || x[1] == 0;
   if (options.conditional_sd) {
     fit.ratee_sd.assign(design.ratees, 0);
@@ -1227,7 +1259,8 @@ FixedEffectsFit fit_fixed_effects(const RaterDesign& design, const FixedEffectsO
   SchurFactor schur(a, excluded, options.threads);
   std::vector<double> alpha(a.k.count), beta(a.group_count.size());
   for (std::size_t g = 0; g < beta.size(); ++g) beta[g] = 1 / a.group_count[g];
-  if (!schur.factorize(alpha, beta)) throw error(errc::Internal, "fit_fixed_effects: the normal equations are singular");
+  if (!schur.factorize(alpha, beta))
+    throw error(errc::Internal, "fit_fixed_effects: the normal equations are singular");
   const std::size_t m = sz(schur.size());
 
   // Per component: levels of each side (K counts its reference level too).
@@ -1303,7 +1336,8 @@ FixedEffectsFit fit_fixed_effects(const RaterDesign& design, const FixedEffectsO
       }
     }
     for (std::size_t c = 0; c < pc; ++c)
-      for (std::size_t c2 = 0; c2 < c; ++c2) cfac[c * pc + c2] = cfac[c2 * pc + c] = 0.5 * (cfac[c * pc + c2] + cfac[c2 * pc + c]);
+      for (std::size_t c2 = 0; c2 < c; ++c2)
+        cfac[c * pc + c2] = cfac[c2 * pc + c] = 0.5 * (cfac[c * pc + c2] + cfac[c2 * pc + c]);
     if (!dense_cholesky(cfac, pc, 1e-10, xcxc))
       fail(what, "the aspects are confounded with the ratees and raters (an aspect effect is not estimable)");
     gamma = rhs;

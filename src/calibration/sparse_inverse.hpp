@@ -31,7 +31,7 @@ struct UnitLower {
 };
 
 /// Z = (L D L')^-1 on the pattern of L: `zval[p]` is Z(rowind[p], j) for the entries p of column
-/// j, `zdiag[j]` is Z(j, j). `mark` and `acc` are workspaces (resized here).
+/// j, `zdiag[j]` is Z(j, j).
 inline void selected_inverse(const UnitLower& l, const double* d, std::vector<double>& zval,
                              std::vector<double>& zdiag) {
   const std::size_t n = static_cast<std::size_t>(l.n);

@@ -2,14 +2,14 @@
 // fixed-effects fit against lm() with sum-to-zero contrasts, on the designs of
 // tests/data/calibration/lme4 (make_designs.py writes them, make_golden.R the reference values);
 // then the degenerate designs, the thread count, and the private building blocks (the bounded
-// optimiser, the selected inversion).
+// optimiser, the sparse LDL' and the selected inversion).
 #include <doctest/doctest.h>
 
 #include <Eigen/Dense>
-#include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -21,6 +21,7 @@
 
 #include "calibration/bounded_minimize.hpp"
 #include "calibration/sparse_inverse.hpp"
+#include "calibration/sparse_ldlt.hpp"
 #include "kinerja/error.hpp"
 #include "kinerja/rater_effects.hpp"
 
@@ -85,21 +86,18 @@ double scalar(const Golden& g, const std::string& q) {
   return g.at(q).at("");
 }
 
-// Compares values[id] with every level of quantity q; returns the largest difference.
-double compare(const Golden& g, const std::string& q, const std::vector<double>& values, double tolerance = tol) {
+// Compares values[id] with every level of quantity q.
+void compare(const Golden& g, const std::string& q, const std::vector<double>& values, double tolerance = tol) {
   REQUIRE(g.count(q) == 1);
-  double worst = 0;
   for (const auto& [level, expected] : g.at(q)) {
     const std::size_t id = std::stoul(level);
     REQUIRE(id < values.size());
     INFO(q << " level " << level);
-    worst = std::max(worst, std::fabs(values[id] - expected));
     CHECK(std::fabs(values[id] - expected) <= tolerance);
   }
-  return worst;
 }
 
-const char* const designs[] = {"balanced", "unbalanced", "aspects", "disconnected", "boundary", "teams"};
+const char* const designs[] = {"balanced", "unbalanced", "aspects", "disconnected", "boundary", "many_raters", "teams"};
 
 void check_lmer(const std::string& name) {
   INFO("design " << name);
@@ -162,6 +160,57 @@ void check_invalid(Fn&& fn, const std::string& fragment) {
   }
 }
 
+// An organisation in teams of 5-30 (the shape of benchmarks/bench_calibrate.cpp, smaller):
+// every employee scored on 7 aspects by the team head, 3 peers and up to 2 subordinates. The
+// rows are shuffled, so they are not grouped by ratee.
+RaterDesign team_design(std::size_t employees, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  std::vector<std::size_t> team_start;
+  for (std::size_t e = 0; e < employees;) {
+    team_start.push_back(e);
+    e += std::min<std::size_t>(5 + rng() % 26, employees - e);
+  }
+  team_start.push_back(employees);
+  std::vector<double> level(employees), severity(employees);
+  for (auto& v : level) v = 5 * normal(rng);
+  for (auto& v : severity) v = 4 * normal(rng);
+  RaterDesign d;
+  d.ratees = d.raters = employees;
+  d.aspects = 7;
+  for (std::size_t t = 0; t + 1 < team_start.size(); ++t) {
+    const std::size_t t0 = team_start[t], t1 = team_start[t + 1];
+    for (std::size_t e = t0; e < t1; ++e) {
+      std::vector<std::size_t> raters;
+      auto add = [&](std::size_t r) {
+        if (r != e && std::find(raters.begin(), raters.end(), r) == raters.end()) raters.push_back(r);
+      };
+      if (e != t0)
+        add(t0);
+      else if (t > 0)
+        add(team_start[rng() % t]);
+      for (int k = 0; k < 3; ++k) add(t0 + rng() % (t1 - t0));
+      for (std::size_t s = e + 1; s < t1 && s < e + 3; ++s) add(s);
+      for (std::size_t r : raters)
+        for (Index a = 0; a < 7; ++a) {
+          d.ratee.push_back(static_cast<Index>(e));
+          d.rater.push_back(static_cast<Index>(r));
+          d.aspect.push_back(a);
+          d.score.push_back(78 + level[e] + severity[r] + 0.5 * a + 5 * normal(rng));
+        }
+    }
+  }
+  // Shuffle the rows.
+  for (std::size_t k = d.size(); k > 1; --k) {
+    const std::size_t j = rng() % k;
+    std::swap(d.ratee[k - 1], d.ratee[j]);
+    std::swap(d.rater[k - 1], d.rater[j]);
+    std::swap(d.aspect[k - 1], d.aspect[j]);
+    std::swap(d.score[k - 1], d.score[j]);
+  }
+  return d;
+}
+
 RaterDesign small_design() {
   // 6 ratees, 4 raters, every ratee scored by 3 raters.
   RaterDesign d;
@@ -213,7 +262,7 @@ TEST_SUITE("rater_effects") {
   }
 
   TEST_CASE("results do not depend on the thread count") {
-    const RaterDesign d = read_design("teams");
+    const RaterDesign d = team_design(4000, 17);
     kinerja::RandomEffectsOptions o1, o2, o3;
     o1.threads = 1;
     o2.threads = 2;
@@ -227,6 +276,8 @@ TEST_SUITE("rater_effects") {
     CHECK(f1.ratee_effect == f2.ratee_effect);
     CHECK(f1.ratee_sd == f3.ratee_sd);
     CHECK(f1.rater_effect == f3.rater_effect);
+    CHECK(f1.rater_sd == f2.rater_sd);
+    CHECK(f1.converged);
     kinerja::FixedEffectsOptions e1, e2;
     e1.threads = 1;
     e2.threads = 2;
@@ -412,34 +463,47 @@ TEST_SUITE("rater_effects") {
     CHECK(r.x[1] == doctest::Approx(1).epsilon(1e-7));
   }
 
-  TEST_CASE("selected inversion gives the inverse on the pattern of the factor") {
-    // A random sparse SPD matrix (a 2-D grid Laplacian plus a random diagonal).
-    const int side = 9, n = side * side;
+  TEST_CASE("sparse LDL and selected inversion give the inverse on the pattern of the factor") {
+    // A sparse SPD matrix: two 10 x 10 grids with random weights and a dominant diagonal, in
+    // natural order, and a last node joined to both (two subtrees: split over threads).
+    const int side = 10, block = side * side, n = 2 * block + 1;
     std::mt19937 rng(3);
     std::uniform_real_distribution<double> u(0.5, 2.0);
     std::vector<Eigen::Triplet<double>> t;
-    for (int i = 0; i < side; ++i)
-      for (int j = 0; j < side; ++j) {
-        const int k = i * side + j;
-        t.emplace_back(k, k, 4 + u(rng));
-        if (j + 1 < side) t.emplace_back(k + 1, k, -u(rng));
-        if (i + 1 < side) t.emplace_back(k + side, k, -u(rng));
-      }
-    Eigen::SparseMatrix<double> lower(n, n);
-    lower.setFromTriplets(t.begin(), t.end());
-    Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::NaturalOrdering<int>> ldlt(lower);
-    REQUIRE(ldlt.info() == Eigen::Success);
-    const Eigen::SparseMatrix<double>& l = ldlt.matrixL().nestedExpression();
+    for (int g = 0; g < 2; ++g)
+      for (int i = 0; i < side; ++i)
+        for (int j = 0; j < side; ++j) {
+          const int k = g * block + i * side + j;
+          t.emplace_back(k, k, 8 + u(rng));  // diagonally dominant: positive definite
+          if (j + 1 < side) t.emplace_back(k, k + 1, -u(rng));
+          if (i + 1 < side) t.emplace_back(k, k + side, -u(rng));
+        }
+    t.emplace_back(n - 1, n - 1, 8 + u(rng));
+    t.emplace_back(block - 1, n - 1, -u(rng));
+    t.emplace_back(2 * block - 1, n - 1, -u(rng));
+    Eigen::SparseMatrix<double> upper(n, n);  // column k: rows <= k, sorted
+    upper.setFromTriplets(t.begin(), t.end());
+    upper.makeCompressed();
+    kinerja::detail::SparseLdlt one, two;
+    one.analyze(n, upper.outerIndexPtr(), upper.innerIndexPtr(), 1);
+    two.analyze(n, upper.outerIndexPtr(), upper.innerIndexPtr(), 2, 0);
+    REQUIRE(one.factorize(upper.outerIndexPtr(), upper.innerIndexPtr(), upper.valuePtr()));
+    REQUIRE(two.factorize(upper.outerIndexPtr(), upper.innerIndexPtr(), upper.valuePtr()));
+    CHECK(one.d() == two.d());
+    CHECK(std::equal(one.values(), one.values() + one.nonzeros(), two.values()));
     kinerja::detail::UnitLower ul;
     ul.n = n;
-    ul.colptr = l.outerIndexPtr();
-    ul.rowind = l.innerIndexPtr();
-    ul.values = l.valuePtr();
+    ul.colptr = two.colptr();
+    ul.rowind = two.rowind();
+    ul.values = two.values();
     std::vector<double> zval, zdiag;
-    kinerja::detail::selected_inverse(ul, ldlt.vectorD().data(), zval, zdiag);
-    Eigen::SparseMatrix<double> sym = lower.selfadjointView<Eigen::Lower>();
+    kinerja::detail::selected_inverse(ul, two.d().data(), zval, zdiag);
+    Eigen::SparseMatrix<double> sym = upper.selfadjointView<Eigen::Upper>();
     const Eigen::MatrixXd full = Eigen::MatrixXd(sym);
     const Eigen::MatrixXd inv = full.inverse();
+    const Eigen::LLT<Eigen::MatrixXd> llt(full);
+    const double log_det = 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+    CHECK(two.log_det() == doctest::Approx(log_det).epsilon(1e-12));
     double worst = 0;
     for (int j = 0; j < n; ++j) {
       worst = std::max(worst, std::fabs(zdiag[static_cast<std::size_t>(j)] - inv(j, j)));
@@ -447,6 +511,11 @@ TEST_SUITE("rater_effects") {
         worst = std::max(worst, std::fabs(zval[static_cast<std::size_t>(p)] - inv(ul.rowind[p], j)));
     }
     CHECK(worst < 1e-13);
-    CHECK(kinerja::detail::selected_entry(ul, zval, zdiag, 1, 0) == doctest::Approx(inv(1, 0)));
+    CHECK(kinerja::detail::selected_entry(ul, zval, zdiag, side, 0) == doctest::Approx(inv(side, 0)));
+    CHECK(kinerja::detail::selected_entry(ul, zval, zdiag, 0, n - 1) == 0);  // off the pattern
+    // A matrix that is not positive definite is reported.
+    Eigen::SparseMatrix<double> bad = upper;
+    bad.coeffRef(n / 2, n / 2) = -1;
+    CHECK_FALSE(two.factorize(bad.outerIndexPtr(), bad.innerIndexPtr(), bad.valuePtr()));
   }
 }

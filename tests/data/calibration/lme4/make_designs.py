@@ -101,6 +101,20 @@ def boundary():
     write("boundary", rows)
 
 
+def many_raters():
+    # More raters than ratees (as with citizens scoring public-service staff): 20 ratees, each
+    # scored by 3-6 of 70 raters, most raters scoring one or two ratees; 4 aspects.
+    rng = random.Random(707)
+    a, r = effects(rng, 20, 5.0), effects(rng, 70, 4.0)
+    asp = [1.5, -0.5, 0.5, -1.5]
+    rows = []
+    for i in range(20):
+        for j in sorted(rng.sample(range(70), rng.randint(3, 6))):
+            for k in range(4):
+                rows.append((i, j, k, clamp(75 + a[i] + r[j] + asp[k] + rng.gauss(0, 5))))
+    write("many_raters", rows, aspects=True)
+
+
 def teams():
     # A small organisation in the shape of bench_calibrate: teams of 5-30 employees, each
     # employee scored on 7 aspects by the head of the team, about 3 peers and up to 2 subordinates
@@ -142,4 +156,5 @@ if __name__ == "__main__":
     aspects()
     disconnected()
     boundary()
+    many_raters()
     teams()

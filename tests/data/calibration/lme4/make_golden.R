@@ -13,7 +13,7 @@
 suppressPackageStartupMessages(library(lme4))
 options(digits = 17)
 
-designs <- c("balanced", "unbalanced", "aspects", "disconnected", "boundary", "teams")
+designs <- c("balanced", "unbalanced", "aspects", "disconnected", "boundary", "many_raters", "teams")
 
 tight <- lmerControl(optimizer = "nloptwrap",
                      optCtrl = list(xtol_abs = 1e-14, ftol_abs = 1e-15, xtol_rel = 0, ftol_rel = 0,
