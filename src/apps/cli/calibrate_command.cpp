@@ -121,11 +121,24 @@ int run_calibrate(const Arguments& args, Streams& io) {
       out << "  residual sd " << fixed(result.residual_sd, 2) << "\n";
     }
   }
-  out << "  reliability:";
-  for (const auto& row : result.reliability) {
-    if (row.status == "ok") out << " " << row.statistic << " " << fixed(row.value, 2) << ";";
+  auto stat = [&](const char* name) {
+    for (const auto& row : result.reliability) {
+      if (row.statistic == name) return row.status == "ok" ? fixed(row.value, 2) : "-";
+    }
+    return std::string("-");
+  };
+  out << "  reliability: ";
+  if (result.model_status == kinerja::ModelStatus::Fitted && result.model == kinerja::RaterModel::Random) {
+    double k = 0;
+    for (const auto& row : result.reliability) {
+      if (row.statistic == "icc_agreement_average") k = row.raters;
+    }
+    out << "ICC agreement " << stat("icc_agreement_single") << " (one rater), " << stat("icc_agreement_average")
+        << " (mean of " << fixed(k, 1) << " raters); consistency " << stat("icc_consistency_single") << ", "
+        << stat("icc_consistency_average") << "; ";
   }
-  out << "\n";
+  out << "Krippendorff's alpha " << stat("krippendorff_alpha_interval") << " (interval), "
+      << stat("krippendorff_alpha_ordinal") << " (ordinal)\n";
   if (result.model_status == kinerja::ModelStatus::Fitted) print_extreme_raters(out, d, result, 5);
 
   std::array<std::size_t, 7> flag_counts{};
