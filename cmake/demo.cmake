@@ -20,13 +20,16 @@ endif()
 set(out ${KIN_ROOT}/build/release/kinerja-out)
 
 # The main job: check the dataset, score the year, check the distribution curve of every unit,
-# calibrate the raters of the year's feedback and compute the IKM; each step prints a readable
-# summary and writes its CSV files to ${out}.
+# calibrate the raters of the year's feedback, look at the trends (the indicators most at risk of
+# missing this year's target, the units improving and declining most) and compute the IKM; each
+# step prints a readable summary and writes its CSV files to ${out}.
 foreach(step IN ITEMS
     "validate;${KIN_DATASET}"
     "score;${KIN_DATASET};--year;${KIN_YEAR};--out;${out}"
     "distribution;${KIN_DATASET};--period;${KIN_YEAR};--out;${out}"
     "calibrate;${KIN_DATASET};--period;${KIN_YEAR};--out;${out}"
+    "trend;${KIN_DATASET};--level;indicator;--out;${out}/trend-indicators"
+    "trend;${KIN_DATASET};--level;unit;--out;${out}/trend-units"
     "ikm;${KIN_DATASET};--period;${KIN_YEAR};--out;${out}")
   list(JOIN step " " shown)
   message("\n$ kinerja ${shown}\n")

@@ -29,6 +29,9 @@
 #include "kinerja/rater_diagnostics.hpp"
 #include "kinerja/rater_effects.hpp"
 #include "kinerja/calibration.hpp"
+#include "kinerja/trend_stats.hpp"
+#include "kinerja/trend_series.hpp"
+#include "kinerja/projection.hpp"
 #include "kinerja/report.hpp"
 
 namespace kinerja {

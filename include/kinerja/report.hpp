@@ -15,7 +15,9 @@
 #include "kinerja/distribution_report.hpp"
 #include "kinerja/export.hpp"
 #include "kinerja/ikm_report.hpp"
+#include "kinerja/projection.hpp"
 #include "kinerja/score.hpp"
+#include "kinerja/trend_series.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -45,6 +47,13 @@ KIN_CXX_API std::vector<std::string> write_ikm_table(const Dataset& dataset, con
 KIN_CXX_API std::vector<std::string> write_calibration_tables(const Dataset& dataset, const CalibrationResult& result,
                                                               const std::string& folder,
                                                               OutputFormat format = OutputFormat::Csv);
+
+/// Writes trends.csv: one row per series with its statistics, and for indicators the year-end
+/// projection of `projection` (may be null; then those columns are empty).
+KIN_CXX_API std::vector<std::string> write_trend_table(const Dataset& dataset, const SeriesTable& series,
+                                                       const TrendTable& trends, const ProjectionResult* projection,
+                                                       const std::string& folder,
+                                                       OutputFormat format = OutputFormat::Csv);
 
 }  // namespace v1
 }  // namespace kinerja

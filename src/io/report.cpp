@@ -226,5 +226,57 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
   return files.commit();
 }
 
+std::vector<std::string> write_trend_table(const Dataset& d, const SeriesTable& series, const TrendTable& trends,
+                                           const ProjectionResult* projection, const std::string& folder,
+                                           OutputFormat format) {
+  detail::OutputSet files(folder);
+  // Projection rows by indicator (indicator level only).
+  std::vector<Index> projected(series.level == TrendLevel::Indicator ? d.indicators.size() : 0, no_index);
+  if (projection != nullptr && !projected.empty()) {
+    for (std::size_t k = 0; k < projection->size(); ++k) projected[projection->indicator[k]] = static_cast<Index>(k);
+  }
+  auto w = open_table(files, "trends", format);
+  w->header({"series_id", "level", "n", "first_period", "last_period", "ols_slope", "ols_intercept", "r2", "ols_p",
+            "mk_s", "mk_var_s", "mk_z", "mk_p", "mk_tau", "sen_slope", "sen_lower", "sen_upper", "hamed_rao_p",
+            "pettitt_period", "pettitt_p", "direction", "status", "projection_year", "projected_value",
+            "projected_lower", "projected_upper", "projected_achievement", "achievement_low", "achievement_high",
+            "projection_status"});
+  const std::string level(to_string(series.level));
+  for (std::size_t s = 0; s < trends.size(); ++s) {
+    const bool tested = trends.status[s] == TrendStatus::Ok;
+    w->text(series_id(d, series, s)).text(level).integer(trends.n[s]);
+    if (trends.n[s] > 0) {
+      w->text(trends.first_period[s].to_string()).text(trends.last_period[s].to_string());
+    } else {
+      w->empty().empty();
+    }
+    w->number(trends.ols_slope[s]).number(trends.ols_intercept[s]).number(trends.ols_r_squared[s]).number(trends.ols_p[s]);
+    if (tested) {
+      w->integer(trends.mk_s[s]);
+    } else {
+      w->empty();
+    }
+    w->number(trends.mk_var_s[s]).number(trends.mk_z[s]).number(trends.mk_p[s]).number(trends.mk_tau[s]);
+    w->number(trends.sen_slope[s]).number(trends.sen_lower[s]).number(trends.sen_upper[s]).number(trends.hamed_rao_p[s]);
+    if (tested && trends.pettitt_p[s] < 1) {
+      w->text(trends.pettitt_period[s].to_string());
+    } else {
+      w->empty();
+    }
+    w->number(trends.pettitt_p[s]).text(to_string(trends.direction[s])).text(to_string(trends.status[s]));
+    const Index k = projected.empty() ? no_index : projected[series.subject[s]];
+    if (k == no_index) {
+      for (int c = 0; c < 8; ++c) w->empty();
+    } else {
+      w->integer(projection->year).number(projection->projected[k]).number(projection->lower[k]);
+      w->number(projection->upper[k]).number(projection->achievement[k]).number(projection->achievement_low[k]);
+      w->number(projection->achievement_high[k]).text(to_string(projection->status[k]));
+    }
+    w->end_row();
+  }
+  w->finish();
+  return files.commit();
+}
+
 }  // namespace v1
 }  // namespace kinerja

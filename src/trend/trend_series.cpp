@@ -1,1 +1,674 @@
-// placeholder
+#include "kinerja/trend_series.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <map>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "kinerja/achievement.hpp"
+#include "kinerja/error.hpp"
+
+namespace kinerja {
+inline namespace v1 {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// The realisation index of a dataset, or one built on a copy when it is missing or stale.
+class IndexedRealizations {
+ public:
+  IndexedRealizations(const RealizationTable& real, std::size_t indicators) : table_(&real) {
+    if (real.offsets.size() != indicators + 1) {
+      own_.indicator = real.indicator;
+      own_.period = real.period;
+      own_.value = real.value;
+      own_.build_index(indicators);
+      table_ = &own_;
+    }
+  }
+  const RealizationTable& operator*() const { return *table_; }
+
+ private:
+  const RealizationTable* table_;
+  RealizationTable own_;
+};
+
+// The rule packs of the years met, made once each.
+class PackByYear {
+ public:
+  explicit PackByYear(const std::optional<RulePack>& fixed) : fixed_(fixed) {}
+  const RulePack& operator()(int year) {
+    if (fixed_) return *fixed_;
+    auto it = packs_.find(year);
+    if (it == packs_.end()) it = packs_.emplace(year, RulePack::for_year(year)).first;
+    return it->second;
+  }
+
+ private:
+  const std::optional<RulePack>& fixed_;
+  std::map<int, RulePack> packs_;
+};
+
+// One realisation of a series before it becomes a point.
+struct Raw {
+  double time;
+  std::uint32_t key;
+  Period period;
+  double value;
+  std::uint32_t local;  // the indicator's position within its owner-year (owner level)
+};
+
+bool by_time_then_period(const Raw& a, const Raw& b) {
+  return a.time != b.time ? a.time < b.time : a.key < b.key;
+}
+
+// Running year-to-date value of one indicator.
+struct Running {
+  double sum = 0, lo = 0, hi = 0, last = nan;
+  std::uint32_t count = 0, last_key = 0;
+  void add(double v, std::uint32_t key) {
+    if (count == 0) {
+      lo = hi = v;
+    } else {
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+    }
+    sum += v;
+    ++count;
+    if (key >= last_key) {
+      last_key = key;
+      last = v;
+    }
+  }
+  double value(Accumulation a) const {
+    switch (a) {
+      case Accumulation::Sum: return sum;
+      case Accumulation::Mean: return sum / static_cast<double>(count);
+      case Accumulation::Max: return hi;
+      case Accumulation::Min: return lo;
+      case Accumulation::Last: return last;
+    }
+    return last;
+  }
+};
+
+void push_point(SeriesTable& out, const Raw& r, double value, RuleSet rule_set) {
+  out.time.push_back(r.time);
+  out.period.push_back(r.period);
+  out.value.push_back(value);
+  out.rule_set.push_back(rule_set);
+}
+
+void close_series(SeriesTable& out, Index subject, std::uint64_t begin) {
+  if (out.time.size() == begin) return;
+  out.subject.push_back(subject);
+  out.offsets.push_back(out.time.size());
+}
+
+SeriesTable indicator_series(const Dataset& d, const RealizationTable& r, Date first, Date last, PackByYear& pack) {
+  SeriesTable out;
+  out.level = TrendLevel::Indicator;
+  out.offsets.push_back(0);
+  std::vector<Raw> raw;
+  for (std::size_t i = 0; i < d.indicators.size(); ++i) {
+    raw.clear();
+    for (std::uint64_t k = r.offsets[i]; k < r.offsets[i + 1]; ++k) {
+      const std::size_t row = r.row_at(k);
+      const Period p = r.period[row];
+      if (p.kind() == PeriodKind::Year || p.first_day() < first || p.last_day() > last) continue;
+      raw.push_back({period_end_time(p), p.key(), p, r.value[row], 0});
+    }
+    std::sort(raw.begin(), raw.end(), by_time_then_period);
+    const std::uint64_t begin = out.time.size();
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+      if (k + 1 < raw.size() && raw[k + 1].time == raw[k].time) continue;  // the later-starting one stays
+      push_point(out, raw[k], raw[k].value, pack(raw[k].period.year()).rule_set());
+    }
+    close_series(out, static_cast<Index>(i), begin);
+  }
+  return out;
+}
+
+SeriesTable owner_series(const Dataset& d, const RealizationTable& r, TrendLevel level, Date first, Date last,
+                         const SeriesOptions& options, PackByYear& pack) {
+  const IndicatorTable& t = d.indicators;
+  const OwnerType owner_type = level == TrendLevel::Unit ? OwnerType::Unit : OwnerType::Employee;
+  SeriesTable out;
+  out.level = level;
+  out.offsets.push_back(0);
+  // Indicators of the level grouped by owner, then year.
+  std::vector<Index> rows;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.owner_type[i] == owner_type) rows.push_back(static_cast<Index>(i));
+  }
+  std::stable_sort(rows.begin(), rows.end(), [&t](Index a, Index b) {
+    return t.owner[a] != t.owner[b] ? t.owner[a] < t.owner[b] : t.year[a] < t.year[b];
+  });
+  std::vector<Raw> raw;
+  std::vector<Running> running;
+  std::uint64_t begin = 0;
+  for (std::size_t g0 = 0; g0 < rows.size();) {
+    const Index owner = t.owner[rows[g0]];
+    const int year = t.year[rows[g0]];
+    std::size_t g1 = g0;
+    while (g1 < rows.size() && t.owner[rows[g1]] == owner && t.year[rows[g1]] == year) ++g1;
+    const RulePack& rules = pack(year);
+    const AchievementPolicy policy = rules.achievement_policy();
+    const bool missing_is_zero = rules.missing_indicator() == MissingIndicator::Zero;
+    const bool count_tambahan = rules.count_tambahan();
+    // The counted indicators of this owner-year and their realisations of the year.
+    raw.clear();
+    std::vector<Index> counted;
+    for (std::size_t g = g0; g < g1; ++g) {
+      const Index i = rows[g];
+      if (t.kind[i] != IndicatorKind::Utama && !count_tambahan) continue;
+      const auto local = static_cast<std::uint32_t>(counted.size());
+      counted.push_back(i);
+      for (std::uint64_t k = r.offsets[i]; k < r.offsets[i + 1]; ++k) {
+        const std::size_t row = r.row_at(k);
+        const Period p = r.period[row];
+        if (p.kind() == PeriodKind::Year || p.year() != year) continue;
+        raw.push_back({period_end_time(p), p.key(), p, r.value[row], local});
+      }
+    }
+    std::sort(raw.begin(), raw.end(), by_time_then_period);
+    running.assign(counted.size(), Running{});
+    bool any_weight = false;
+    for (Index i : counted) any_weight = any_weight || t.has_weight(i);
+    for (std::size_t k0 = 0; k0 < raw.size();) {
+      std::size_t k1 = k0;
+      while (k1 < raw.size() && raw[k1].time == raw[k0].time) {
+        running[raw[k1].local].add(raw[k1].value, raw[k1].key);
+        ++k1;
+      }
+      const Raw& point = raw[k1 - 1];  // the period that starts last among those ending here
+      k0 = k1;
+      if (point.period.first_day() < first || point.period.last_day() > last) continue;
+      const double share = (point.time - 12.0 * year) / 12.0;
+      double weighted_sum = 0, weight_total = 0, equal_sum = 0;
+      std::uint32_t equal_count = 0;
+      for (std::size_t c = 0; c < counted.size(); ++c) {
+        const Index i = counted[c];
+        double capped = nan;
+        bool ok = false;
+        if (running[c].count > 0) {
+          const double scale =
+              t.accumulation[i] == Accumulation::Sum && options.sum_target == SumTarget::Prorated ? share : 1.0;
+          IndicatorStatus status = IndicatorStatus::Ok;
+          const double achievement = achievement_percent(t.polarity[i], t.target[i] * scale,
+                                                         t.target_upper[i] * scale,
+                                                         running[c].value(t.accumulation[i]), policy, status);
+          ok = status == IndicatorStatus::Ok;
+          capped = cap_achievement(achievement, policy);
+        }
+        if (!ok && !missing_is_zero) continue;
+        const double included = ok ? capped : 0.0;
+        if (t.has_weight(i)) {
+          weighted_sum += t.weight[i] * included;
+          weight_total += t.weight[i];
+        }
+        equal_sum += included;
+        ++equal_count;
+      }
+      // As score(): weights given -> the weighted mean over them; none given -> the plain mean.
+      double value = nan;
+      if (any_weight) {
+        value = weight_total > 0 ? weighted_sum / weight_total : nan;
+      } else if (equal_count > 0) {
+        value = equal_sum / equal_count;
+      }
+      if (std::isfinite(value)) push_point(out, point, value, rules.rule_set());
+    }
+    g0 = g1;
+    if (g1 == rows.size() || t.owner[rows[g1]] != owner) {
+      close_series(out, owner, begin);
+      begin = out.time.size();
+    }
+  }
+  return out;
+}
+
+// The upper normal quantile by bisection on erfc, as trend_stats.cpp computes it, so that the
+// Sen interval here equals sen_slope()'s.
+double normal_upper_quantile(double q) {
+  double low = 0;
+  double high = 40;
+  for (int i = 0; i < 200 && high - low > 0; ++i) {
+    const double middle = low + (high - low) / 2;
+    if (middle <= low || middle >= high) break;
+    if (0.5 * std::erfc(middle / std::sqrt(2.0)) > q) {
+      low = middle;
+    } else {
+      high = middle;
+    }
+  }
+  return low + (high - low) / 2;
+}
+
+// Per-thread scratch space of trend_statistics().
+struct Scratch {
+  std::vector<double> y, t, slopes, residuals, band;
+  std::vector<std::int32_t> below, equal;
+};
+
+// Branchless Lomuto partitions of a[lo, hi): the comparisons of pairwise slopes are
+// unpredictable, and a branch per element costs more than the whole pass. Return k with the
+// elements before k below (partition_less) or not above (partition_not_larger) the pivot.
+std::size_t partition_less(double* a, std::size_t lo, std::size_t hi, double pivot) {
+  std::size_t k = lo;
+  for (std::size_t j = lo; j < hi; ++j) {
+    const double x = a[j];
+    const bool before = x < pivot;
+    a[j] = a[k];
+    a[k] = x;
+    k += before;
+  }
+  return k;
+}
+std::size_t partition_not_larger(double* a, std::size_t lo, std::size_t hi, double pivot) {
+  std::size_t k = lo;
+  for (std::size_t j = lo; j < hi; ++j) {
+    const double x = a[j];
+    const bool before = !(pivot < x);
+    a[j] = a[k];
+    a[k] = x;
+    k += before;
+  }
+  return k;
+}
+
+// The element of rank r (0-based) of a[lo, hi), moving the smaller elements before it and the
+// larger ones after it, as std::nth_element does. Quickselect whose pivot comes from a sorted
+// sample of 15 evenly spaced elements, one sample step beyond the quantile of r on the side of
+// the larger part, so that each pass cuts most of that part away. A pivot equal to the minimum
+// or maximum of the range gathers its equal block, so ties cannot make it quadratic.
+double select_rank(double* a, std::size_t lo, std::size_t hi, std::size_t r) {
+  constexpr std::size_t samples = 15;
+  while (hi - lo > 48) {
+    double sample[samples];
+    const std::size_t size = hi - lo, stride = size / samples;
+    for (std::size_t k = 0; k < samples; ++k) sample[k] = a[lo + k * stride + stride / 2];
+    std::sort(sample, sample + samples);
+    std::size_t at = (r - lo) * samples / size;
+    const bool cut_left = 2 * (r - lo) >= size;
+    at = cut_left ? (at > 0 ? at - 1 : 0) : std::min(at + 1, samples - 1);
+    const double pivot = sample[at];
+    if (cut_left) {
+      const std::size_t k = partition_less(a, lo, hi, pivot);  // [lo, k) < pivot <= [k, hi)
+      if (r < k) {
+        hi = k;
+      } else if (k > lo) {
+        lo = k;
+      } else {  // the pivot is the minimum: its equal block comes first
+        const std::size_t m = partition_not_larger(a, lo, hi, pivot);
+        if (r < m) return a[r];
+        lo = m;
+      }
+    } else {
+      const std::size_t k = partition_not_larger(a, lo, hi, pivot);  // [lo, k) <= pivot < [k, hi)
+      if (r >= k) {
+        lo = k;
+      } else if (k < hi) {
+        hi = k;
+      } else {  // the pivot is the maximum: its equal block comes last
+        const std::size_t m = partition_less(a, lo, hi, pivot);
+        if (r >= m) return a[r];
+        hi = m;
+      }
+    }
+  }
+  std::sort(a + lo, a + hi);
+  return a[r];
+}
+
+// The Theil-Sen slope, intercept and interval of sen_slope() with order statistics found by
+// selection instead of a full sort: O(n^2) instead of O(n^2 log n). The median and the bounds
+// are elements of the same set of slopes, so the results are identical. `var_s` is the
+// tie-corrected Mann-Kendall variance of y (0 for a constant series).
+void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
+  const std::vector<double>& y = s.y;
+  const std::vector<double>& t = s.t;
+  const std::size_t n = y.size();
+  std::vector<double>& slopes = s.slopes;
+  const std::size_t count = n * (n - 1) / 2;
+  slopes.resize(count);
+  double* out = slopes.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const double yi = y[i], ti = t[i];
+    for (std::size_t j = i + 1; j < n; ++j) *out++ = (y[j] - yi) / (t[j] - ti);
+  }
+  const std::size_t half = count / 2;
+  const double sigma = std::sqrt(var_s);
+  const double dcount = static_cast<double>(count);
+  const double last = dcount - 1;
+  const auto upper_rank =
+      static_cast<std::size_t>(std::clamp(std::nearbyint((dcount + z * sigma) / 2), 0.0, last));
+  const auto lower_rank =
+      static_cast<std::size_t>(std::clamp(std::nearbyint((dcount - z * sigma) / 2) - 1, 0.0, last));
+  // Every rank needed lies in [first_rank, last_rank]. On long series, a sample of the slopes
+  // brackets that band by two values; one pass counts the slopes below the bracket and copies
+  // those inside it, and the selection runs on the copy only. If the bracket misses a rank, the
+  // selection runs on all slopes instead: the result is the same either way.
+  const std::size_t first_rank = std::min(lower_rank, count % 2 == 0 ? half - 1 : half);
+  const std::size_t last_rank = std::max(upper_rank, half);
+  double* a = slopes.data();
+  std::size_t base = 0, size = count;  // a[0, size) holds the slopes of ranks base, base + 1, ...
+  constexpr std::size_t samples = 63, margin = 6;
+  if (count >= 16 * samples) {
+    double sample[samples];
+    const std::size_t stride = count / samples;
+    for (std::size_t k = 0; k < samples; ++k) sample[k] = slopes[k * stride + stride / 2];
+    std::sort(sample, sample + samples);
+    const std::size_t lo_at = first_rank * (samples + 1) / count, hi_at = last_rank * (samples + 1) / count;
+    if (lo_at > margin && hi_at + margin < samples) {
+      const double low = sample[lo_at - margin - 1], high = sample[hi_at + margin];
+      std::vector<double>& band = s.band;
+      band.resize(count);
+      double* b = band.data();
+      std::size_t below = 0, inside = 0;
+      for (std::size_t k = 0; k < count; ++k) {
+        const double x = slopes[k];
+        below += x < low;
+        b[inside] = x;
+        inside += (x >= low) & (x <= high);
+      }
+      if (below <= first_rank && below + inside > last_rank) {
+        a = b;
+        base = below;
+        size = inside;
+      }
+    }
+  }
+  const std::size_t local_half = half - base;
+  const double upper_middle = select_rank(a, 0, size, local_half);
+  double slope = upper_middle;
+  if (count % 2 == 0) {
+    double lower_middle = a[0];
+    for (std::size_t k = 1; k < local_half; ++k) lower_middle = a[k] > lower_middle ? a[k] : lower_middle;
+    slope = lower_middle + (upper_middle - lower_middle) / 2;
+  }
+  result.status = TrendStatus::Ok;
+  result.n = n;
+  result.slope = slope;
+  std::vector<double>& residuals = s.residuals;
+  residuals.resize(n);
+  for (std::size_t i = 0; i < n; ++i) residuals[i] = y[i] - slope * t[i];
+  const std::size_t rhalf = n / 2;
+  const double r_upper = select_rank(residuals.data(), 0, n, rhalf);
+  if (n % 2 == 1) {
+    result.intercept = r_upper;
+  } else {
+    const double r_lower = *std::max_element(residuals.begin(), residuals.begin() + static_cast<std::ptrdiff_t>(rhalf));
+    result.intercept = r_lower + (r_upper - r_lower) / 2;
+  }
+  // After the selection at the median, slopes before it are <= it <= slopes after it.
+  auto select = [&](std::size_t rank) {
+    const std::size_t r = rank - base;
+    if (r == local_half) return a[local_half];
+    return r < local_half ? select_rank(a, 0, local_half, r) : select_rank(a, local_half + 1, size, r);
+  };
+  result.lower = select(lower_rank);
+  result.upper = select(upper_rank);
+}
+
+// Mann-Kendall and Pettitt of short series in O(n^2) without sorting or allocating: for each
+// value, the counts of values below and equal to it, and the S of the later ones. The counts are
+// integers, so S, the tie terms and the Pettitt U equal those of mann_kendall() and pettitt(),
+// and the statistics below repeat their formulas (trend_stats.cpp) operation for operation.
+constexpr std::size_t pairwise_limit = 512;
+
+void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& mk, PettittResult& pt) {
+  const std::vector<double>& y = s.y;
+  const std::size_t n = y.size();
+  mk = MannKendallResult{};
+  pt = PettittResult{};
+  mk.n = pt.n = n;
+  if (n < std::max<std::size_t>(min_length, 2)) return;
+  s.below.resize(n);
+  s.equal.resize(n);
+  std::int64_t s_total = 0, tie_terms = 0, tied_twice = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double yi = y[i];
+    std::int32_t below = 0, equal = 0, later = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::int32_t lt = y[j] < yi, gt = y[j] > yi;
+      below += lt;
+      equal += 1 - lt - gt;
+      later += (j > i) * (gt - lt);
+    }
+    s.below[i] = below;
+    s.equal[i] = equal;
+    s_total += later;
+    const std::int64_t g = equal;
+    tie_terms += (g - 1) * (2 * g + 5);  // summed over a tied group: g (g - 1) (2 g + 5)
+    tied_twice += g - 1;                 // summed over a tied group: g (g - 1)
+  }
+  const double dn = static_cast<double>(n);
+  mk.s = s_total;
+  mk.var_s = (dn * (dn - 1) * (2 * dn + 5) - static_cast<double>(tie_terms)) / 18;
+  if (mk.var_s <= 0) {
+    mk.status = TrendStatus::Constant;
+    mk.var_s = 0;
+  } else {
+    mk.status = TrendStatus::Ok;
+    mk.z = s_total > 0 ? static_cast<double>(s_total - 1) / std::sqrt(mk.var_s)
+                       : (s_total < 0 ? static_cast<double>(s_total + 1) / std::sqrt(mk.var_s) : 0);
+    mk.p_value = std::erfc(std::fabs(mk.z) / std::sqrt(2.0));
+    const double pairs = dn * (dn - 1) / 2;
+    mk.tau_b = static_cast<double>(s_total) / std::sqrt(pairs * (pairs - static_cast<double>(tied_twice / 2)));
+  }
+  if (static_cast<std::size_t>(s.equal[0]) == n) {
+    pt.status = TrendStatus::Constant;
+    pt.p_value = 1;
+    return;
+  }
+  std::int64_t u = 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    u += 2 * static_cast<std::int64_t>(s.below[k - 1]) + s.equal[k - 1] - static_cast<std::int64_t>(n);
+    const std::int64_t magnitude = u < 0 ? -u : u;
+    if (magnitude > pt.k) {
+      pt.k = magnitude;
+      pt.u = u;
+      pt.change_point = k;
+    }
+  }
+  pt.status = TrendStatus::Ok;
+  const double dk = static_cast<double>(pt.k);
+  pt.p_value = std::min(1.0, 2 * std::exp(-6 * dk * dk / (dn * dn * dn + dn * dn)));
+}
+
+void check_times(const std::vector<double>& y, const std::vector<double>& t, std::size_t series) {
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    if (!std::isfinite(y[i]) || !std::isfinite(t[i]) || (i > 0 && !(t[i] > t[i - 1]))) {
+      throw error(errc::InvalidArgument, "trend_statistics: series " + std::to_string(series) + " point " +
+                                             std::to_string(i) +
+                                             " has a value or time that is not a number, or times that do "
+                                             "not increase");
+    }
+  }
+}
+
+void compute_range(const SeriesTable& series, const TrendOptions& o, double z, std::size_t s0, std::size_t s1,
+                   TrendTable& out) {
+  Scratch scratch;
+  std::vector<double>& y = scratch.y;
+  std::vector<double>& t = scratch.t;
+  for (std::size_t s = s0; s < s1; ++s) {
+    const std::uint64_t k0 = series.offsets[s], k1 = series.offsets[s + 1];
+    y.assign(series.value.begin() + static_cast<std::ptrdiff_t>(k0),
+             series.value.begin() + static_cast<std::ptrdiff_t>(k1));
+    t.assign(series.time.begin() + static_cast<std::ptrdiff_t>(k0),
+             series.time.begin() + static_cast<std::ptrdiff_t>(k1));
+    check_times(y, t, s);
+    const std::size_t n = y.size();
+    out.n[s] = static_cast<std::uint32_t>(n);
+    if (n > 0) {
+      out.first_period[s] = series.period[k0];
+      out.last_period[s] = series.period[k1 - 1];
+    }
+    const OlsResult l = ols(y, t, o.min_length);
+    out.ols_slope[s] = l.slope;
+    out.ols_intercept[s] = l.intercept;
+    out.ols_r_squared[s] = l.r_squared;
+    out.ols_p[s] = l.p_value;
+    MannKendallResult mk;
+    PettittResult pt;
+    if (n <= pairwise_limit) {
+      pairwise_mk_pettitt(scratch, o.min_length, mk, pt);
+    } else {
+      mk = mann_kendall(y, t, o.min_length);
+      pt = pettitt(y, o.min_length);
+    }
+    out.mk_s[s] = mk.s;
+    out.mk_var_s[s] = mk.var_s;
+    out.mk_z[s] = mk.z;
+    out.mk_p[s] = mk.p_value;
+    out.mk_tau[s] = mk.tau_b;
+    out.status[s] = mk.status;
+    out.direction[s] = mk.status == TrendStatus::Ok && mk.p_value <= o.alpha && mk.s != 0
+                           ? (mk.s > 0 ? TrendDirection::Increasing : TrendDirection::Decreasing)
+                           : TrendDirection::NoTrend;
+    if (n >= std::max<std::size_t>(o.min_length, 2)) {
+      SenSlopeResult sen;
+      fast_sen(scratch, mk.var_s, z, sen);
+      out.sen_slope[s] = sen.slope;
+      out.sen_intercept[s] = sen.intercept;
+      out.sen_lower[s] = sen.lower;
+      out.sen_upper[s] = sen.upper;
+    }
+    out.pettitt_index[s] = static_cast<std::uint32_t>(pt.change_point);
+    out.pettitt_period[s] = n > 0 ? series.period[k0 + pt.change_point] : Period();
+    out.pettitt_p[s] = pt.p_value;
+    if (o.hamed_rao) out.hamed_rao_p[s] = hamed_rao(y, t, o.max_lag, o.alpha, o.min_length).p_value;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(TrendLevel level) noexcept {
+  switch (level) {
+    case TrendLevel::Indicator: return "indicator";
+    case TrendLevel::Employee: return "employee";
+    case TrendLevel::Unit: return "unit";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(TrendDirection direction) noexcept {
+  switch (direction) {
+    case TrendDirection::NoTrend: return "no_trend";
+    case TrendDirection::Increasing: return "increasing";
+    case TrendDirection::Decreasing: return "decreasing";
+  }
+  return "unknown";
+}
+
+double period_end_time(const Period& period) noexcept {
+  const double base = 12.0 * period.year();
+  switch (period.kind()) {
+    case PeriodKind::Year: return base + 12;
+    case PeriodKind::Quarter: return base + period.first_month() + 2;
+    case PeriodKind::Month: return base + period.first_month();
+    case PeriodKind::Day: {
+      const Date day = period.first_day();
+      return base + (day.month() - 1) +
+             static_cast<double>(day.day()) / Date::days_in_month(day.year(), day.month());
+    }
+  }
+  return base;
+}
+
+SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, Period to,
+                         const SeriesOptions& options) {
+  const Date first = from.first_day(), last = to.last_day();
+  if (last < first) {
+    throw error(errc::InvalidArgument,
+                "build_series: period " + to.to_string() + " ends before " + from.to_string() + " starts");
+  }
+  const IndexedRealizations indexed(dataset.realizations, dataset.indicators.size());
+  PackByYear pack(options.rules);
+  if (level == TrendLevel::Indicator) return indicator_series(dataset, *indexed, first, last, pack);
+  return owner_series(dataset, *indexed, level, first, last, options, pack);
+}
+
+std::string series_id(const Dataset& dataset, const SeriesTable& series, std::size_t s) {
+  if (s >= series.size()) throw error(errc::InvalidArgument, "series_id: no series " + std::to_string(s));
+  const Index row = series.subject[s];
+  switch (series.level) {
+    case TrendLevel::Indicator: return std::string(dataset.indicators.ids[row]);
+    case TrendLevel::Employee: return std::string(dataset.employees.nips[row]);
+    case TrendLevel::Unit: return std::string(dataset.units.ids[row]);
+  }
+  return {};
+}
+
+TrendTable trend_statistics(const SeriesTable& series, const TrendOptions& options) {
+  if (!(options.alpha > 0 && options.alpha < 1)) {
+    throw error(errc::InvalidArgument, "trend_statistics: alpha must lie in (0, 1)");
+  }
+  if (!(options.confidence > 0 && options.confidence < 1)) {
+    throw error(errc::InvalidArgument, "trend_statistics: confidence must lie in (0, 1)");
+  }
+  const std::size_t count = series.size();
+  const std::size_t points = series.time.size();
+  if (series.offsets.size() != count + 1 || series.offsets.front() != 0 || series.offsets.back() != points ||
+      series.value.size() != points || series.period.size() != points) {
+    throw error(errc::InvalidArgument, "trend_statistics: the offsets and columns of the series do not agree");
+  }
+  for (std::size_t s = 0; s < count; ++s) {
+    if (series.offsets[s + 1] < series.offsets[s]) {
+      throw error(errc::InvalidArgument, "trend_statistics: offsets decrease at series " + std::to_string(s));
+    }
+  }
+  TrendTable out;
+  out.n.assign(count, 0);
+  out.first_period.assign(count, Period());
+  out.last_period.assign(count, Period());
+  for (auto* column : {&out.ols_slope, &out.ols_intercept, &out.ols_r_squared, &out.ols_p, &out.mk_var_s, &out.mk_z,
+                       &out.mk_p, &out.mk_tau, &out.sen_slope, &out.sen_intercept, &out.sen_lower, &out.sen_upper,
+                       &out.pettitt_p, &out.hamed_rao_p}) {
+    column->assign(count, nan);
+  }
+  out.mk_s.assign(count, 0);
+  out.pettitt_index.assign(count, 0);
+  out.pettitt_period.assign(count, Period());
+  out.direction.assign(count, TrendDirection::NoTrend);
+  out.status.assign(count, TrendStatus::TooShort);
+  const double z = normal_upper_quantile(std::min(options.confidence, 1 - options.confidence) / 2);
+
+  std::size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, count / 64 + 1));
+  // Static chunks of consecutive series; every row depends on its own series only.
+  const std::size_t chunk = (count + threads - 1) / threads;
+  if (threads == 1) {
+    compute_range(series, options, z, 0, count, out);
+    return out;
+  }
+  std::vector<std::thread> workers;
+  std::vector<std::exception_ptr> failures(threads);
+  for (std::size_t w = 0; w < threads; ++w) {
+    const std::size_t s0 = std::min(count, w * chunk), s1 = std::min(count, s0 + chunk);
+    workers.emplace_back([&, w, s0, s1] {
+      try {
+        compute_range(series, options, z, s0, s1, out);
+      } catch (...) {
+        failures[w] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  return out;
+}
+
+}  // namespace v1
+}  // namespace kinerja

@@ -90,7 +90,8 @@ void print_main_help(std::ostream& out) {
 }  // namespace
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> all = {validate_command(), score_command(), distribution_command(), calibrate_command(), ikm_command(),
+  static const std::vector<Command> all = {validate_command(),  score_command(), distribution_command(),
+                                            calibrate_command(), trend_command(), ikm_command(),
                                             rules_command()};
   return all;
 }

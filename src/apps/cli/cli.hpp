@@ -86,5 +86,6 @@ Command rules_command();
 Command distribution_command();
 Command ikm_command();
 Command calibrate_command();
+Command trend_command();
 
 }  // namespace kinerja_cli

@@ -189,4 +189,33 @@ TEST_SUITE("cli") {
     r = run({"score", KIN_SOURCE_DIR "/data/sample", "--year", "2025", "--out", dir.path(), "--format", "xml"});
     CHECK(r.code == 2);
   }
+
+  TEST_CASE("trend writes trends.csv with projections for indicators and lists units for the unit level") {
+    kin_test::TempDir dir;
+    Run r = run({"trend", KIN_SOURCE_DIR "/data/sample", "--from", "2026-01", "--to", "2026-10", "--out", dir.path()});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Year-end 2026 projection as of 2026-10") != std::string::npos);
+    CHECK(r.out.find("most at risk") != std::string::npos);
+    std::ifstream in(dir.file("trends.csv"));
+    std::string header, row;
+    std::getline(in, header);
+    CHECK(header.rfind("series_id,level,n,first_period,last_period,ols_slope,ols_intercept,r2,ols_p,mk_s,mk_var_s,mk_z,"
+                       "mk_p,mk_tau,sen_slope",
+                       0) == 0);
+    CHECK(header.find("projected_achievement") != std::string::npos);
+    std::size_t rows = 0, projected = 0;
+    while (std::getline(in, row)) {
+      ++rows;
+      CHECK(row.find("nan") == std::string::npos);
+      if (row.find(",2026,") != std::string::npos) ++projected;
+    }
+    CHECK(rows > 1000);
+    CHECK(projected > 1000);
+    r = run({"trend", KIN_SOURCE_DIR "/data/sample", "--level", "unit", "--out", dir.path() + "/units"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Strongest declining") != std::string::npos);
+    CHECK(r.out.find("PKM-WNJ") != std::string::npos);
+    CHECK(run({"trend", KIN_SOURCE_DIR "/data/sample", "--level", "agency"}).code == 2);
+    CHECK(run({"trend", KIN_SOURCE_DIR "/data/sample", "--from", "2026-13"}).code == 2);
+  }
 }
