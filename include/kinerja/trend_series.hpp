@@ -28,9 +28,18 @@
 // set of the pack of its year, although a raw realisation does not depend on it).
 //
 // trend_statistics() computes per series OLS, Mann-Kendall, Theil-Sen, Pettitt and (optionally)
-// Hamed-Rao with the single-series functions of trend_stats.hpp, in parallel over series. Each
-// series is computed alone, so the result does not depend on the number of threads. Slopes are
-// per month. No I/O.
+// Hamed-Rao, in parallel over series, with results equal to those of the single-series functions
+// of trend_stats.hpp (ols, mann_kendall, sen_slope, pettitt, hamed_rao), field by field. OLS and
+// Hamed-Rao call those functions; the others are computed faster with the same arithmetic:
+// Mann-Kendall S, its tie terms and Pettitt's U by exact integer counts over all pairs (series
+// up to 512 points; longer ones call the functions), and the Theil-Sen median and interval
+// bounds by selection instead of sorting the n(n-1)/2 slopes: a sample of the slopes brackets
+// the ranks needed, one pass copies the slopes inside the bracket, and a quickselect finds the
+// ranks among them (falling back to all slopes when the bracket misses). The order statistics
+// are the same elements, so the values are identical. Series are split into one block of
+// consecutive series per thread and each is computed alone, so the result does not depend on
+// the number of threads. Memory: the result columns plus, per thread, buffers of one series'
+// slopes. Slopes are per month. No I/O.
 #pragma once
 
 #include <cstddef>

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <map>
@@ -14,6 +15,10 @@
 
 #include "kinerja/achievement.hpp"
 #include "kinerja/error.hpp"
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace kinerja {
 inline namespace v1 {
@@ -285,21 +290,30 @@ std::size_t partition_not_larger(double* a, std::size_t lo, std::size_t hi, doub
 }
 
 // The element of rank r (0-based) of a[lo, hi), moving the smaller elements before it and the
-// larger ones after it, as std::nth_element does. Quickselect whose pivot comes from a sorted
-// sample of 15 evenly spaced elements, one sample step beyond the quantile of r on the side of
+// larger ones after it, as std::nth_element does. Quickselect whose pivot on long ranges comes
+// from a sorted sample of 15 evenly spaced elements, one sample step beyond the quantile of r on the side of
 // the larger part, so that each pass cuts most of that part away. A pivot equal to the minimum
 // or maximum of the range gathers its equal block, so ties cannot make it quadratic.
 double select_rank(double* a, std::size_t lo, std::size_t hi, std::size_t r) {
   constexpr std::size_t samples = 15;
-  while (hi - lo > 48) {
-    double sample[samples];
-    const std::size_t size = hi - lo, stride = size / samples;
-    for (std::size_t k = 0; k < samples; ++k) sample[k] = a[lo + k * stride + stride / 2];
-    std::sort(sample, sample + samples);
-    std::size_t at = (r - lo) * samples / size;
+  while (hi - lo > 8) {
+    const std::size_t size = hi - lo;
     const bool cut_left = 2 * (r - lo) >= size;
-    at = cut_left ? (at > 0 ? at - 1 : 0) : std::min(at + 1, samples - 1);
-    const double pivot = sample[at];
+    double pivot;
+    if (size > 128) {
+      double sample[samples];
+      const std::size_t stride = size / samples;
+      for (std::size_t k = 0; k < samples; ++k) sample[k] = a[lo + k * stride + stride / 2];
+      std::sort(sample, sample + samples);
+      std::size_t at = (r - lo) * samples / size;
+      at = cut_left ? (at > 0 ? at - 1 : 0) : std::min(at + 1, samples - 1);
+      pivot = sample[at];
+    } else {  // small ranges: the median of three
+      double x0 = a[lo], x1 = a[lo + size / 2], x2 = a[hi - 1];
+      if (x1 < x0) std::swap(x0, x1);
+      if (x2 < x1) x1 = x2 < x0 ? x0 : x2;
+      pivot = x1;
+    }
     if (cut_left) {
       const std::size_t k = partition_less(a, lo, hi, pivot);  // [lo, k) < pivot <= [k, hi)
       if (r < k) {
@@ -324,8 +338,75 @@ double select_rank(double* a, std::size_t lo, std::size_t hi, std::size_t r) {
       }
     }
   }
-  std::sort(a + lo, a + hi);
+  for (std::size_t i = lo + 1; i < hi; ++i) {  // insertion sort of at most 8 elements
+    const double x = a[i];
+    std::size_t j = i;
+    for (; j > lo && x < a[j - 1]; --j) a[j] = a[j - 1];
+    a[j] = x;
+  }
   return a[r];
+}
+
+// All pairwise slopes (y[j] - y[i]) / (t[j] - t[i]), i < j, in the order of sen_slope(). The
+// divisions dominate; where the compiler can, a second version uses 256-bit vectors and is chosen
+// at run time on processors that have them (each quotient is the same IEEE division).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void pairwise_slopes(const double* y, const double* t, std::size_t n, double* out) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const double yi = y[i], ti = t[i];
+    for (std::size_t j = i + 1; j < n; ++j) *out++ = (y[j] - yi) / (t[j] - ti);
+  }
+}
+
+// Counts the x[k] below `low` and copies those in [low, high] to b, in order. The copy is a
+// branchless compaction; on processors with AVX-512 it takes 8 slopes per step (a compress in a
+// register, then a full store, so b needs 8 slots of slack). Both give the same counts and copy.
+void bracket_scalar(const double* x, std::size_t count, double low, double high, double* b, std::size_t& below,
+                    std::size_t& inside) {
+  std::size_t under = 0, in = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double v = x[k];
+    under += v < low;
+    b[in] = v;
+    in += (v >= low) & (v <= high);
+  }
+  below = under;
+  inside = in;
+}
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define KIN_TREND_AVX512 1
+__attribute__((target("avx512f"))) void bracket_avx512(const double* x, std::size_t count, double low, double high,
+                                                       double* b, std::size_t& below, std::size_t& inside) {
+  const __m512d lo = _mm512_set1_pd(low), hi = _mm512_set1_pd(high);
+  std::size_t under = 0, in = 0, k = 0;
+  for (; k + 8 <= count; k += 8) {
+    const __m512d v = _mm512_loadu_pd(x + k);
+    const __mmask8 lt = _mm512_cmp_pd_mask(v, lo, _CMP_LT_OQ);
+    const __mmask8 keep = _mm512_cmp_pd_mask(v, lo, _CMP_GE_OQ) & _mm512_cmp_pd_mask(v, hi, _CMP_LE_OQ);
+    _mm512_storeu_pd(b + in, _mm512_maskz_compress_pd(keep, v));
+    under += static_cast<std::size_t>(__builtin_popcount(lt));
+    in += static_cast<std::size_t>(__builtin_popcount(keep));
+  }
+  std::size_t tail_under = 0, tail_in = 0;
+  bracket_scalar(x + k, count - k, low, high, b + in, tail_under, tail_in);
+  below = under + tail_under;
+  inside = in + tail_in;
+}
+#endif
+
+void bracket(const double* x, std::size_t count, double low, double high, double* b, std::size_t& below,
+             std::size_t& inside) {
+#ifdef KIN_TREND_AVX512
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512) {
+    bracket_avx512(x, count, low, high, b, below, inside);
+    return;
+  }
+#endif
+  bracket_scalar(x, count, low, high, b, below, inside);
 }
 
 // The Theil-Sen slope, intercept and interval of sen_slope() with order statistics found by
@@ -339,11 +420,7 @@ void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
   std::vector<double>& slopes = s.slopes;
   const std::size_t count = n * (n - 1) / 2;
   slopes.resize(count);
-  double* out = slopes.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    const double yi = y[i], ti = t[i];
-    for (std::size_t j = i + 1; j < n; ++j) *out++ = (y[j] - yi) / (t[j] - ti);
-  }
+  pairwise_slopes(y.data(), t.data(), n, slopes.data());
   const std::size_t half = count / 2;
   const double sigma = std::sqrt(var_s);
   const double dcount = static_cast<double>(count);
@@ -360,7 +437,7 @@ void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
   const std::size_t last_rank = std::max(upper_rank, half);
   double* a = slopes.data();
   std::size_t base = 0, size = count;  // a[0, size) holds the slopes of ranks base, base + 1, ...
-  constexpr std::size_t samples = 63, margin = 6;
+  constexpr std::size_t samples = 31, margin = 3;
   if (count >= 16 * samples) {
     double sample[samples];
     const std::size_t stride = count / samples;
@@ -370,15 +447,10 @@ void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
     if (lo_at > margin && hi_at + margin < samples) {
       const double low = sample[lo_at - margin - 1], high = sample[hi_at + margin];
       std::vector<double>& band = s.band;
-      band.resize(count);
+      band.resize(count + 8);  // the vector version stores 8 lanes past the end of the band
       double* b = band.data();
       std::size_t below = 0, inside = 0;
-      for (std::size_t k = 0; k < count; ++k) {
-        const double x = slopes[k];
-        below += x < low;
-        b[inside] = x;
-        inside += (x >= low) & (x <= high);
-      }
+      bracket(slopes.data(), count, low, high, b, below, inside);
       if (below <= first_rank && below + inside > last_rank) {
         a = b;
         base = below;
@@ -424,6 +496,56 @@ void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
 // and the statistics below repeat their formulas (trend_stats.cpp) operation for operation.
 constexpr std::size_t pairwise_limit = 512;
 
+// For value i: the values below it and equal to it, and the sum of sign(y[j] - y[i]) over j > i.
+// Four lanes at a time with the compiler's vector extension where there is one (a comparison of
+// doubles gives 64-bit masks of -1 or 0), in 256-bit registers on processors that have them; the
+// counts are exact either way.
+#if defined(__GNUC__) || defined(__clang__)
+using Lanes4 = double __attribute__((vector_size(32)));
+using Mask4 = long long __attribute__((vector_size(32)));
+#if !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void count_pairs(const double* y, std::size_t n, std::size_t i, std::int64_t& below, std::int64_t& equal,
+                 std::int64_t& later) {
+  const double yi = y[i];
+  const Lanes4 v = {yi, yi, yi, yi};
+  Mask4 lt = {0, 0, 0, 0}, eq = {0, 0, 0, 0}, sign = {0, 0, 0, 0};
+  std::size_t j = 0;
+  for (; j + 4 <= n; j += 4) {
+    Lanes4 x;
+    std::memcpy(&x, y + j, sizeof x);
+    lt += x < v;  // adds -1 per lane where true
+    eq += x == v;
+  }
+  below = -(lt[0] + lt[1] + lt[2] + lt[3]);
+  equal = -(eq[0] + eq[1] + eq[2] + eq[3]);
+  for (; j < n; ++j) {
+    below += y[j] < yi;
+    equal += y[j] == yi;
+  }
+  j = i + 1;
+  for (; j + 4 <= n; j += 4) {
+    Lanes4 x;
+    std::memcpy(&x, y + j, sizeof x);
+    sign += (x < v) - (x > v);  // -1 - 0 where below, 0 - -1 where above: the sign
+  }
+  later = sign[0] + sign[1] + sign[2] + sign[3];
+  for (; j < n; ++j) later += (y[j] > yi) - (y[j] < yi);
+}
+#else
+void count_pairs(const double* y, std::size_t n, std::size_t i, std::int64_t& below, std::int64_t& equal,
+                 std::int64_t& later) {
+  const double yi = y[i];
+  below = equal = later = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    below += y[j] < yi;
+    equal += y[j] == yi;
+  }
+  for (std::size_t j = i + 1; j < n; ++j) later += (y[j] > yi) - (y[j] < yi);
+}
+#endif
+
 void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& mk, PettittResult& pt) {
   const std::vector<double>& y = s.y;
   const std::size_t n = y.size();
@@ -435,16 +557,10 @@ void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& 
   s.equal.resize(n);
   std::int64_t s_total = 0, tie_terms = 0, tied_twice = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double yi = y[i];
-    std::int32_t below = 0, equal = 0, later = 0;
-    for (std::size_t j = 0; j < n; ++j) {
-      const std::int32_t lt = y[j] < yi, gt = y[j] > yi;
-      below += lt;
-      equal += 1 - lt - gt;
-      later += (j > i) * (gt - lt);
-    }
-    s.below[i] = below;
-    s.equal[i] = equal;
+    std::int64_t below = 0, equal = 0, later = 0;
+    count_pairs(y.data(), n, i, below, equal, later);
+    s.below[i] = static_cast<std::int32_t>(below);
+    s.equal[i] = static_cast<std::int32_t>(equal);
     s_total += later;
     const std::int64_t g = equal;
     tie_terms += (g - 1) * (2 * g + 5);  // summed over a tied group: g (g - 1) (2 g + 5)
@@ -484,6 +600,75 @@ void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& 
   pt.p_value = std::min(1.0, 2 * std::exp(-6 * dk * dk / (dn * dn * dn + dn * dn)));
 }
 
+// Compensated (Neumaier) summation, as trend_stats.cpp sums.
+class NeumaierSum {
+ public:
+  void add(double x) {
+    const double t = sum_ + x;
+    if (std::fabs(sum_) >= std::fabs(x)) {
+      compensation_ += (sum_ - t) + x;
+    } else {
+      compensation_ += (x - t) + sum_;
+    }
+    sum_ = t;
+  }
+  double value() const { return sum_ + compensation_; }
+
+ private:
+  double sum_ = 0;
+  double compensation_ = 0;
+};
+
+// The p-value of hamed_rao() for a series of at most pairwise_limit points whose Mann-Kendall
+// (s, var_s > 0) and Sen slope are known, repeating its steps operation for operation: average
+// ranks of the detrended series (from pairwise counts instead of a sort), their compensated
+// autocovariances, the significant lags and the variance correction. `bound_z` is
+// z(1 - alpha/2).
+double fast_hamed_rao_p(Scratch& s, std::int64_t mk_s, double var_s, double sen, double bound_z,
+                        std::size_t max_lag) {
+  const std::vector<double>& y = s.y;
+  const std::vector<double>& t = s.t;
+  const std::size_t n = y.size();
+  std::vector<double>& detrended = s.residuals;
+  detrended.resize(n);
+  for (std::size_t i = 0; i < n; ++i) detrended[i] = y[i] - t[i] * sen;
+  std::vector<double>& ranks = s.band;
+  ranks.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t below = 0, equal = 0, later = 0;
+    count_pairs(detrended.data(), n, i, below, equal, later);
+    ranks[i] = (static_cast<double>(below + 1) + static_cast<double>(below + equal)) / 2;
+  }
+  NeumaierSum rank_sum;
+  for (double r : ranks) rank_sum.add(r);
+  const double rank_mean = rank_sum.value() / static_cast<double>(n);
+  for (double& r : ranks) r -= rank_mean;
+  auto autocovariance = [&ranks, n](std::size_t lag) {
+    NeumaierSum sum;
+    for (std::size_t i = 0; i + lag < n; ++i) sum.add(ranks[i] * ranks[i + lag]);
+    return sum.value();
+  };
+  const double variance = autocovariance(0);
+  const double dn = static_cast<double>(n);
+  const double bound = bound_z / std::sqrt(dn);
+  const std::size_t last_lag = max_lag == 0 ? n - 1 : std::min(max_lag, n - 1);
+  NeumaierSum inflation;
+  if (variance > 0) {
+    for (std::size_t lag = 1; lag <= last_lag; ++lag) {
+      const double r = autocovariance(lag) / variance;
+      if (std::fabs(r) <= bound) continue;
+      const double m = dn - static_cast<double>(lag);
+      inflation.add(m * (m - 1) * (m - 2) * r);
+    }
+  }
+  const double correction = 1 + 2 / (dn * (dn - 1) * (dn - 2)) * inflation.value();
+  const double corrected = var_s * correction;
+  if (!(corrected > 0)) return nan;
+  const double z = mk_s > 0 ? static_cast<double>(mk_s - 1) / std::sqrt(corrected)
+                            : (mk_s < 0 ? static_cast<double>(mk_s + 1) / std::sqrt(corrected) : 0);
+  return std::erfc(std::fabs(z) / std::sqrt(2.0));
+}
+
 void check_times(const std::vector<double>& y, const std::vector<double>& t, std::size_t series) {
   for (std::size_t i = 0; i < y.size(); ++i) {
     if (!std::isfinite(y[i]) || !std::isfinite(t[i]) || (i > 0 && !(t[i] > t[i - 1]))) {
@@ -495,8 +680,8 @@ void check_times(const std::vector<double>& y, const std::vector<double>& t, std
   }
 }
 
-void compute_range(const SeriesTable& series, const TrendOptions& o, double z, std::size_t s0, std::size_t s1,
-                   TrendTable& out) {
+void compute_range(const SeriesTable& series, const TrendOptions& o, double z, double hamed_rao_z, std::size_t s0,
+                   std::size_t s1, TrendTable& out) {
   Scratch scratch;
   std::vector<double>& y = scratch.y;
   std::vector<double>& t = scratch.t;
@@ -546,7 +731,15 @@ void compute_range(const SeriesTable& series, const TrendOptions& o, double z, s
     out.pettitt_index[s] = static_cast<std::uint32_t>(pt.change_point);
     out.pettitt_period[s] = n > 0 ? series.period[k0 + pt.change_point] : Period();
     out.pettitt_p[s] = pt.p_value;
-    if (o.hamed_rao) out.hamed_rao_p[s] = hamed_rao(y, t, o.max_lag, o.alpha, o.min_length).p_value;
+    if (o.hamed_rao) {
+      if (n <= pairwise_limit && n >= std::max<std::size_t>(o.min_length, 3)) {
+        out.hamed_rao_p[s] = mk.status == TrendStatus::Ok
+                                 ? fast_hamed_rao_p(scratch, mk.s, mk.var_s, out.sen_slope[s], hamed_rao_z, o.max_lag)
+                                 : nan;
+      } else {
+        out.hamed_rao_p[s] = hamed_rao(y, t, o.max_lag, o.alpha, o.min_length).p_value;
+      }
+    }
   }
 }
 
@@ -642,13 +835,14 @@ TrendTable trend_statistics(const SeriesTable& series, const TrendOptions& optio
   out.direction.assign(count, TrendDirection::NoTrend);
   out.status.assign(count, TrendStatus::TooShort);
   const double z = normal_upper_quantile(std::min(options.confidence, 1 - options.confidence) / 2);
+  const double hamed_rao_z = normal_upper_quantile(options.alpha / 2);
 
   std::size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, count / 64 + 1));
   // Static chunks of consecutive series; every row depends on its own series only.
   const std::size_t chunk = (count + threads - 1) / threads;
   if (threads == 1) {
-    compute_range(series, options, z, 0, count, out);
+    compute_range(series, options, z, hamed_rao_z, 0, count, out);
     return out;
   }
   std::vector<std::thread> workers;
@@ -657,7 +851,7 @@ TrendTable trend_statistics(const SeriesTable& series, const TrendOptions& optio
     const std::size_t s0 = std::min(count, w * chunk), s1 = std::min(count, s0 + chunk);
     workers.emplace_back([&, w, s0, s1] {
       try {
-        compute_range(series, options, z, s0, s1, out);
+        compute_range(series, options, z, hamed_rao_z, s0, s1, out);
       } catch (...) {
         failures[w] = std::current_exception();
       }

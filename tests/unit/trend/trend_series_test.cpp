@@ -61,6 +61,20 @@ SeriesTable random_series(std::size_t count, std::uint64_t seed) {
   return t;
 }
 
+// Appends a series of n points with values from `value(i)` at months 1, 2, 3, ... of 2000 on.
+template <typename Value>
+void append_series(SeriesTable& t, std::size_t n, Value value) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const int month = 2000 * 12 + 1 + static_cast<int>(i);
+    t.time.push_back(month);
+    t.value.push_back(value(i));
+    t.period.push_back(Period::month((month - 1) / 12, (month - 1) % 12 + 1));
+    t.rule_set.push_back(kinerja::RuleSet::PermenPanRb6_2022);
+  }
+  t.subject.push_back(static_cast<kinerja::Index>(t.subject.size()));
+  t.offsets.push_back(t.time.size());
+}
+
 }  // namespace
 
 TEST_SUITE("trend_series") {
@@ -198,7 +212,18 @@ TEST_SUITE("trend_series") {
   }
 
   TEST_CASE("batch statistics equal the single-series functions") {
-    const SeriesTable t = random_series(400, 11);
+    SeriesTable t = random_series(400, 11);
+    // Long series (another code path above 512 points), heavy ties, and a smooth trend whose
+    // pairwise slopes crowd around the median.
+    std::mt19937_64 rng(3);
+    append_series(t, 600, [&rng](std::size_t i) {
+      return 0.01 * static_cast<double>(i) + static_cast<double>(rng() % 50);
+    });
+    append_series(t, 90, [&rng](std::size_t) { return static_cast<double>(rng() % 3); });
+    append_series(t, 80, [](std::size_t i) { return std::sqrt(static_cast<double>(i)); });
+    append_series(t, 61, [&rng](std::size_t i) {
+      return static_cast<double>(i % 12) + 0.001 * static_cast<double>(rng() % 7);
+    });
     kinerja::TrendOptions o;
     o.threads = 3;
     const kinerja::TrendTable r = kinerja::trend_statistics(t, o);
@@ -238,6 +263,34 @@ TEST_SUITE("trend_series") {
                                 : kinerja::TrendDirection::NoTrend;
       CHECK(r.direction[s] == expected);
     }
+  }
+
+  TEST_CASE("batch statistics follow their options as the single-series functions do") {
+    const SeriesTable t = random_series(300, 21);
+    kinerja::TrendOptions o;
+    o.alpha = 0.1;
+    o.confidence = 0.8;
+    o.min_length = 5;
+    o.max_lag = 4;
+    const kinerja::TrendTable r = kinerja::trend_statistics(t, o);
+    std::size_t increasing = 0;
+    for (std::size_t s = 0; s < t.size(); ++s) {
+      CAPTURE(s);
+      const std::vector<double> y = values_of(t, s), x = times_of(t, s);
+      const auto sen = kinerja::sen_slope(y, x, 0.8, 5);
+      CHECK(same(r.sen_lower[s], sen.lower));
+      CHECK(same(r.sen_upper[s], sen.upper));
+      CHECK(same(r.hamed_rao_p[s], kinerja::hamed_rao(y, x, 4, 0.1, 5).p_value));
+      const auto mk = kinerja::mann_kendall(y, x, 5);
+      CHECK(r.status[s] == mk.status);
+      CHECK(same(r.pettitt_p[s], kinerja::pettitt(y, 5).p_value));
+      increasing += r.direction[s] == kinerja::TrendDirection::Increasing;
+      CHECK((r.direction[s] != kinerja::TrendDirection::NoTrend) == (mk.status == kinerja::TrendStatus::Ok &&
+                                                                      mk.p_value <= 0.1 && mk.s != 0));
+    }
+    CHECK(increasing > 0);
+    o.hamed_rao = false;
+    for (double p : kinerja::trend_statistics(t, o).hamed_rao_p) CHECK(std::isnan(p));
   }
 
   TEST_CASE("batch statistics do not depend on the thread count") {
