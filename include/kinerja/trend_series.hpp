@@ -19,6 +19,12 @@
 //    quarterly count of 30 against a year target of 100 at the end of Q1 has capaian
 //    30 / 25 = 120%. SumTarget::Full compares with the whole year's target. Periods where no
 //    indicator has a capaian are left out. Every owner with at least one point has a series.
+//  * Predikat: each employee's predikat on kinerja's ordinal scale across regimes (domain.md
+//    §8.3; a library convention, not a regulation): SB = 5, B = 4, BP / Cukup = 3, K = 2,
+//    SK / Buruk = 1. Years under a 6/2022 pack take the predikat of the 3x3 matrix from
+//    ratings.csv (annual and periodic rows); years under a numeric pack (8/2021, PP 46/2011) the
+//    predikat or sebutan of score(). Of an annual and a periodic point ending on the same day the
+//    annual one is kept: it is an evaluation of its own.
 //
 // Times are real: months since year 0 as a double, at the END of each period: month 2025-07 is
 // 2025 * 12 + 7, quarter 2025-Q3 is its last month 2025 * 12 + 9, day 2025-07-15 is
@@ -60,9 +66,9 @@ namespace kinerja {
 inline namespace v1 {
 
 /// What a series follows.
-enum class TrendLevel : std::uint8_t { Indicator = 0, Employee = 1, Unit = 2 };
+enum class TrendLevel : std::uint8_t { Indicator = 0, Employee = 1, Unit = 2, Predikat = 3 };
 
-/// "indicator", "employee", "unit".
+/// "indicator", "employee", "unit", "predikat".
 KIN_CXX_API std::string_view to_string(TrendLevel level) noexcept;
 
 /// The target a `sum` indicator's year-to-date value is compared with.

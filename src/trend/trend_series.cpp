@@ -15,6 +15,8 @@
 
 #include "kinerja/achievement.hpp"
 #include "kinerja/error.hpp"
+#include "kinerja/predikat.hpp"
+#include "kinerja/score.hpp"
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #include <immintrin.h>
@@ -137,6 +139,56 @@ SeriesTable indicator_series(const Dataset& d, const RealizationTable& r, Date f
       push_point(out, raw[k], raw[k].value, pack(raw[k].period.year()).rule_set());
     }
     close_series(out, static_cast<Index>(i), begin);
+  }
+  return out;
+}
+
+// Predikat per employee on the ordinal scale SB = 5 ... SK = 1 (domain.md §8.3, a kinerja
+// convention): ratings.csv under the 6/2022 matrix, and for the years whose pack is numeric
+// (PermenPANRB 8/2021, PP 46/2011) the predikat or sebutan of score(). Of two points ending at
+// the same time the annual evaluation stays (it is its own evaluation, not the last quarter).
+SeriesTable predikat_series(const Dataset& d, Date first, Date last, PackByYear& pack) {
+  const std::size_t ne = d.employees.size();
+  std::vector<std::vector<std::pair<Raw, RuleSet>>> points(ne);
+  auto ordinal = [](std::size_t best_first_index) { return static_cast<double>(5 - best_first_index); };
+  for (std::size_t r = 0; r < d.ratings.size(); ++r) {
+    const Period p = d.ratings.period[r];
+    if (p.first_day() < first || p.last_day() > last) continue;
+    if (pack(p.year()).rule_set() != RuleSet::PermenPanRb6_2022) continue;  // numeric years come from score()
+    const Predikat predikat = predikat_from_ratings(d.ratings.result[r], d.ratings.behavior[r]);
+    points[d.ratings.employee[r]].push_back(
+        {{period_end_time(p), p.key(), p, ordinal(static_cast<std::size_t>(predikat)), 0}, RuleSet::PermenPanRb6_2022});
+  }
+  for (int year = first.year(); year <= last.year(); ++year) {
+    const Period p = Period::year(year);
+    if (p.first_day() < first || p.last_day() > last) continue;
+    const RulePack& rules = pack(year);
+    if (rules.rule_set() == RuleSet::PermenPanRb6_2022) continue;
+    const ScoreResult scored = score(d, year, rules);
+    for (std::size_t e = 0; e < ne; ++e) {
+      const std::int8_t predikat = scored.employees.predikat[e];
+      if (predikat == no_value) continue;
+      points[e].push_back({{period_end_time(p), p.key(), p, ordinal(static_cast<std::size_t>(predikat)), 0},
+                           rules.rule_set()});
+    }
+  }
+  SeriesTable out;
+  out.level = TrendLevel::Predikat;
+  out.offsets.push_back(0);
+  for (std::size_t e = 0; e < ne; ++e) {
+    auto& list = points[e];
+    // By time; at equal times the annual point last, so that it is the one kept.
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      if (a.first.time != b.first.time) return a.first.time < b.first.time;
+      const bool a_year = a.first.period.kind() == PeriodKind::Year, b_year = b.first.period.kind() == PeriodKind::Year;
+      return a_year != b_year ? b_year : a.first.key < b.first.key;
+    });
+    const std::uint64_t begin = out.time.size();
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (k + 1 < list.size() && list[k + 1].first.time == list[k].first.time) continue;
+      push_point(out, list[k].first, list[k].first.value, list[k].second);
+    }
+    close_series(out, static_cast<Index>(e), begin);
   }
   return out;
 }
@@ -750,6 +802,7 @@ std::string_view to_string(TrendLevel level) noexcept {
     case TrendLevel::Indicator: return "indicator";
     case TrendLevel::Employee: return "employee";
     case TrendLevel::Unit: return "unit";
+    case TrendLevel::Predikat: return "predikat";
   }
   return "unknown";
 }
@@ -788,6 +841,7 @@ SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, 
   const IndexedRealizations indexed(dataset.realizations, dataset.indicators.size());
   PackByYear pack(options.rules);
   if (level == TrendLevel::Indicator) return indicator_series(dataset, *indexed, first, last, pack);
+  if (level == TrendLevel::Predikat) return predikat_series(dataset, first, last, pack);
   return owner_series(dataset, *indexed, level, first, last, options, pack);
 }
 
@@ -796,7 +850,8 @@ std::string series_id(const Dataset& dataset, const SeriesTable& series, std::si
   const Index row = series.subject[s];
   switch (series.level) {
     case TrendLevel::Indicator: return std::string(dataset.indicators.ids[row]);
-    case TrendLevel::Employee: return std::string(dataset.employees.nips[row]);
+    case TrendLevel::Employee:
+    case TrendLevel::Predikat: return std::string(dataset.employees.nips[row]);
     case TrendLevel::Unit: return std::string(dataset.units.ids[row]);
   }
   return {};

@@ -22,7 +22,8 @@ kinerja::TrendLevel level_from(const Arguments& args) {
   if (level == "indicator") return kinerja::TrendLevel::Indicator;
   if (level == "employee") return kinerja::TrendLevel::Employee;
   if (level == "unit") return kinerja::TrendLevel::Unit;
-  throw UsageError("--level: indicator, employee or unit, not '" + level + "'");
+  if (level == "predikat") return kinerja::TrendLevel::Predikat;
+  throw UsageError("--level: indicator, employee, unit or predikat, not '" + level + "'");
 }
 
 void print_at_risk(std::ostream& out, const kinerja::Dataset& d, const kinerja::ProjectionResult& p) {
@@ -141,7 +142,7 @@ int run_trend(const Arguments& args, Streams& io) {
 
 Command trend_command() {
   std::vector<OptionSpec> options = {
-      {"level", true, "indicator (default), employee or unit", "LEVEL"},
+      {"level", true, "indicator (default), employee, unit, or predikat (per employee, SB = 5 ... SK = 1)", "LEVEL"},
       {"from", true, "first period (default: the earliest realisation)", "P"},
       {"to", true, "last period, also the as-of of the projection (default: the latest)", "P"},
   };
@@ -152,10 +153,12 @@ Command trend_command() {
   return Command{
       "trend",
       "trend statistics per indicator, employee or unit, and year-end projections",
-      "kinerja trend DIR [--level indicator|employee|unit] [--from P] [--to P] [--rules NAME|FILE] [--out DIR]",
+      "kinerja trend DIR [--level indicator|employee|unit|predikat] [--from P] [--to P] [--rules NAME|FILE] [--out DIR]",
       "For every series of the level over [from, to] (realisations of an indicator, or the\n"
       "weighted capaian of an employee or unit per period, on real time with gaps kept): OLS,\n"
-      "Mann-Kendall, Hamed-Rao, Sen's slope and Pettitt's change point. For indicators also the\n"
+      "Mann-Kendall, Hamed-Rao, Sen's slope and Pettitt's change point. --level predikat follows\n"
+      "each employee's predikat across regimes on the ordinal scale SB = 5 ... SK = 1 (a kinerja\n"
+      "convention, not a regulation). For indicators also the\n"
       "projection of the year of --to as of --to, with an early-warning status. Writes trends.csv\n"
       "(docs/trend.md).",
       options,

@@ -371,4 +371,30 @@ TEST_SUITE("trend_series") {
     bad.offsets = {0, 3};
     CHECK_THROWS_AS(kinerja::trend_statistics(bad), kinerja::error);
   }
+
+  TEST_CASE("predikat series put the matrix of every rating on the ordinal scale with the annual point kept") {
+    kin_test::TempDir dir;
+    dir.write("employees.csv", "nip,unit_id\n199001152015031001,U\n");
+    dir.write("ratings.csv",
+              "nip,period,result_rating,behavior_rating\n"
+              "199001152015031001,2023,above,above\n"      // sangat baik: 5
+              "199001152015031001,2024-Q4,below,below\n"   // same day as the annual 2024: dropped
+              "199001152015031001,2024,meets,meets\n"      // baik: 4
+              "199001152015031001,2025-Q1,meets,below\n"   // kurang/misconduct: 2
+              "199001152015031001,2025-Q2,below,meets\n");  // butuh perbaikan: 3
+    const kinerja::Dataset d = kin_test::load_valid(dir);
+    const auto s = kinerja::build_series(d, kinerja::TrendLevel::Predikat, kinerja::Period::year(2023),
+                                         kinerja::Period::year(2025));
+    REQUIRE(s.size() == 1);
+    CHECK(kinerja::series_id(d, s, 0) == "199001152015031001");
+    REQUIRE(s.points() == 4);
+    const double expected[] = {5, 4, 2, 3};
+    for (std::size_t k = 0; k < 4; ++k) {
+      CAPTURE(k);
+      CHECK(s.value[k] == expected[k]);
+      CHECK(s.rule_set[k] == kinerja::RuleSet::PermenPanRb6_2022);
+    }
+    CHECK(s.period[1] == kinerja::Period::year(2024));
+    CHECK(kinerja::to_string(s.level) == "predikat");
+  }
 }
