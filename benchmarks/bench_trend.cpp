@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
   kinerja::TrendOptions options;
   options.threads = threads;
   options.hamed_rao = o.hamed_rao;
+  options.seasonal = false;  // the statistics of the issue: OLS, Mann-Kendall, Sen, Pettitt
   kinerja::SeriesTable table;
   double stats_s = 0, generate_s = 0, sen_sum_subset = 0;
   std::size_t increasing = 0, decreasing = 0;

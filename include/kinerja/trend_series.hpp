@@ -126,6 +126,9 @@ struct TrendOptions {
   std::size_t min_length = default_min_length; ///< shorter series are TooShort
   bool hamed_rao = true;                       ///< O(n^2) per series; false leaves its column NaN
   std::size_t max_lag = 0;                     ///< of Hamed-Rao (0: all lags)
+  /// The seasonal Mann-Kendall test (months, or quarters, as seasons) of monthly and quarterly
+  /// series; false leaves its column NaN.
+  bool seasonal = true;
   unsigned threads = 0;                        ///< 0: std::thread::hardware_concurrency()
 };
 
@@ -145,6 +148,9 @@ struct TrendTable {
   std::vector<Period> pettitt_period;
   std::vector<double> pettitt_p;
   std::vector<double> hamed_rao_p;  ///< NaN when not asked for or not computable
+  /// Seasonal Mann-Kendall p; NaN when not asked for, for series of days or mixed periods, and
+  /// when no season has two values.
+  std::vector<double> seasonal_mk_p;
   std::vector<TrendDirection> direction;
   std::vector<TrendStatus> status;  ///< the Mann-Kendall status: Ok, TooShort or Constant
   std::size_t size() const noexcept { return n.size(); }

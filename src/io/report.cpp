@@ -238,6 +238,7 @@ std::vector<std::string> write_trend_table(const Dataset& d, const SeriesTable& 
   auto w = open_table(files, "trends", format);
   w->header({"series_id", "level", "n", "first_period", "last_period", "ols_slope", "ols_intercept", "r2", "ols_p",
             "mk_s", "mk_var_s", "mk_z", "mk_p", "mk_tau", "sen_slope", "sen_lower", "sen_upper", "hamed_rao_p",
+            "seasonal_mk_p",
             "pettitt_period", "pettitt_p", "direction", "status", "projection_year", "projected_value",
             "projected_lower", "projected_upper", "projected_achievement", "achievement_low", "achievement_high",
             "projection_status"});
@@ -258,6 +259,7 @@ std::vector<std::string> write_trend_table(const Dataset& d, const SeriesTable& 
     }
     w->number(trends.mk_var_s[s]).number(trends.mk_z[s]).number(trends.mk_p[s]).number(trends.mk_tau[s]);
     w->number(trends.sen_slope[s]).number(trends.sen_lower[s]).number(trends.sen_upper[s]).number(trends.hamed_rao_p[s]);
+    w->number(trends.seasonal_mk_p[s]);
     if (tested && trends.pettitt_p[s] < 1) {
       w->text(trends.pettitt_period[s].to_string());
     } else {

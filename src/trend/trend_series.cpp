@@ -313,6 +313,7 @@ double normal_upper_quantile(double q) {
 struct Scratch {
   std::vector<double> y, t, slopes, residuals, band;
   std::vector<std::int32_t> below, equal;
+  std::vector<std::size_t> season;
 };
 
 // Branchless Lomuto partitions of a[lo, hi): the comparisons of pairwise slopes are
@@ -783,6 +784,24 @@ void compute_range(const SeriesTable& series, const TrendOptions& o, double z, d
     out.pettitt_index[s] = static_cast<std::uint32_t>(pt.change_point);
     out.pettitt_period[s] = n > 0 ? series.period[k0 + pt.change_point] : Period();
     out.pettitt_p[s] = pt.p_value;
+    if (o.seasonal && n >= std::max<std::size_t>(o.min_length, 2)) {
+      // Seasons by month of the year for monthly series, by quarter for quarterly ones; other
+      // series (days, mixed granularities) have no seasonal test.
+      const PeriodKind kind = series.period[k0].kind();
+      bool uniform = kind == PeriodKind::Month || kind == PeriodKind::Quarter;
+      scratch.season.clear();
+      for (std::uint64_t k = k0; uniform && k < k1; ++k) {
+        const Period p = series.period[k];
+        uniform = p.kind() == kind;
+        // The last month of the period: 1..12; a quarter's season is its number 0..3.
+        const auto month = static_cast<std::size_t>(p.last_day().month());
+        scratch.season.push_back(kind == PeriodKind::Month ? month - 1 : (month - 1) / 3);
+      }
+      if (uniform) {
+        const auto seasonal = seasonal_mann_kendall(y, scratch.season, kind == PeriodKind::Month ? 12 : 4, o.min_length);
+        out.seasonal_mk_p[s] = seasonal.p_value;
+      }
+    }
     if (o.hamed_rao) {
       if (n <= pairwise_limit && n >= std::max<std::size_t>(o.min_length, 3)) {
         out.hamed_rao_p[s] = mk.status == TrendStatus::Ok
@@ -881,7 +900,7 @@ TrendTable trend_statistics(const SeriesTable& series, const TrendOptions& optio
   out.last_period.assign(count, Period());
   for (auto* column : {&out.ols_slope, &out.ols_intercept, &out.ols_r_squared, &out.ols_p, &out.mk_var_s, &out.mk_z,
                        &out.mk_p, &out.mk_tau, &out.sen_slope, &out.sen_intercept, &out.sen_lower, &out.sen_upper,
-                       &out.pettitt_p, &out.hamed_rao_p}) {
+                       &out.pettitt_p, &out.hamed_rao_p, &out.seasonal_mk_p}) {
     column->assign(count, nan);
   }
   out.mk_s.assign(count, 0);

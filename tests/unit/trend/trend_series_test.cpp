@@ -397,4 +397,57 @@ TEST_SUITE("trend_series") {
     CHECK(s.period[1] == kinerja::Period::year(2024));
     CHECK(kinerja::to_string(s.level) == "predikat");
   }
+
+  TEST_CASE("the seasonal Mann-Kendall column uses months or quarters as seasons") {
+    kinerja::SeriesTable t;
+    t.level = kinerja::TrendLevel::Indicator;
+    t.offsets = {0};
+    std::vector<double> y;
+    std::vector<std::size_t> season;
+    // Series 0: 36 months with a yearly pattern and a small rise. Series 1: 12 quarters.
+    // Series 2: days, which have no seasonal test.
+    for (int k = 0; k < 36; ++k) {
+      const int year = 2022 + k / 12, month = k % 12 + 1;
+      const kinerja::Period p = kinerja::Period::month(year, month);
+      const double v = 50 + 10 * std::sin(month) + 0.3 * k + (k % 5 == 0 ? 1.5 : 0);
+      t.time.push_back(kinerja::period_end_time(p));
+      t.value.push_back(v);
+      t.period.push_back(p);
+      t.rule_set.push_back(kinerja::RuleSet::PermenPanRb6_2022);
+      y.push_back(v);
+      season.push_back(static_cast<std::size_t>(month - 1));
+    }
+    t.subject.push_back(0);
+    t.offsets.push_back(t.time.size());
+    std::vector<double> yq;
+    std::vector<std::size_t> sq;
+    for (int k = 0; k < 12; ++k) {
+      const kinerja::Period p = kinerja::Period::quarter(2022 + k / 4, k % 4 + 1);
+      const double v = 10 + (k % 4) * 3 + 0.5 * k * ((k % 3) + 1);
+      t.time.push_back(kinerja::period_end_time(p));
+      t.value.push_back(v);
+      t.period.push_back(p);
+      t.rule_set.push_back(kinerja::RuleSet::PermenPanRb6_2022);
+      yq.push_back(v);
+      sq.push_back(static_cast<std::size_t>(k % 4));
+    }
+    t.subject.push_back(1);
+    t.offsets.push_back(t.time.size());
+    for (int k = 1; k <= 5; ++k) {
+      const kinerja::Period p = kinerja::Period::day(kinerja::Date::from_ymd(2025, 3, k));
+      t.time.push_back(kinerja::period_end_time(p));
+      t.value.push_back(k * 2.0);
+      t.period.push_back(p);
+      t.rule_set.push_back(kinerja::RuleSet::PermenPanRb6_2022);
+    }
+    t.subject.push_back(2);
+    t.offsets.push_back(t.time.size());
+    const auto table = kinerja::trend_statistics(t);
+    CHECK(table.seasonal_mk_p[0] == kinerja::seasonal_mann_kendall(y, season, 12).p_value);
+    CHECK(table.seasonal_mk_p[1] == kinerja::seasonal_mann_kendall(yq, sq, 4).p_value);
+    CHECK(std::isnan(table.seasonal_mk_p[2]));
+    kinerja::TrendOptions off;
+    off.seasonal = false;
+    CHECK(std::isnan(kinerja::trend_statistics(t, off).seasonal_mk_p[0]));
+  }
 }
