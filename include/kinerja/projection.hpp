@@ -116,6 +116,10 @@ struct ProjectionResult {
 KIN_CXX_API ProjectionResult project_year_end(const Dataset& dataset, int year, Period as_of, const RulePack& rules,
                                               const ProjectionOptions& options = {});
 
+/// The projection.* settings of a rule pack (projection.level, projection.on_track_at_least,
+/// projection.off_track_under) as options.
+KIN_CXX_API ProjectionOptions projection_options(const RulePack& rules);
+
 /// Quantile of Student's t distribution with `df` > 0 degrees of freedom at probability p in
 /// (0, 1), from kinerja's own t distribution function (accurate to about 1e-12). Throws
 /// errc::InvalidArgument outside those domains.

@@ -122,6 +122,15 @@ const std::vector<SettingDef>& definitions() {
        "test of a rater's scores against the rest of the unit's raters"},
       {"raters.distribution_p", ValueKind::Probability, {}, in_all, "0.01", "0.01", "0.01",
        "p-value at or below which a rater's distribution is flagged as different from the unit's"},
+      {"trend.sum_target", ValueKind::Choice, {"prorated", "full"}, in_all, "prorated", "prorated", "prorated",
+       "employee and unit series: a sum indicator's year-to-date value against its target pro-rated by the elapsed "
+       "share of the year, or against the whole target"},
+      {"projection.level", ValueKind::Probability, {}, in_all, "0.9", "0.9", "0.9",
+       "level of the prediction interval of the year-end projection (below 1)"},
+      {"projection.on_track_at_least", ValueKind::Number, {}, in_all, "100", "100", "100",
+       "on_track when even the pessimistic projected capaian reaches this (no regulation sets it)"},
+      {"projection.off_track_under", ValueKind::Number, {}, in_all, "100", "100", "100",
+       "off_track when even the optimistic projected capaian stays below this"},
       {"raters.include_self", ValueKind::Choice, {"false", "true"}, in_all, "false", "false", "false",
        "count self ratings in the rater diagnostics"},
   };

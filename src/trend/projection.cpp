@@ -403,5 +403,13 @@ ProjectionResult project_year_end(const Dataset& d, int year, Period as_of, cons
   return out;
 }
 
+ProjectionOptions projection_options(const RulePack& rules) {
+  ProjectionOptions o;
+  o.level = std::stod(rules.get("projection.level"));
+  o.on_track_at_least = std::stod(rules.get("projection.on_track_at_least"));
+  o.off_track_under = std::stod(rules.get("projection.off_track_under"));
+  return o;
+}
+
 }  // namespace v1
 }  // namespace kinerja

@@ -105,15 +105,17 @@ int run_trend(const Arguments& args, Streams& io) {
   }
   const kinerja::Period from = optional_period(args, "from", earliest);
   const kinerja::Period to = optional_period(args, "to", latest);
+  const kinerja::RulePack rules = rule_pack_from(args, to.year());
   kinerja::SeriesOptions series_options;
-  if (args.has("rules")) series_options.rules = rule_pack_from(args, to.year());
+  if (args.has("rules")) series_options.rules = rules;
+  series_options.sum_target =
+      rules.get("trend.sum_target") == "full" ? kinerja::SumTarget::Full : kinerja::SumTarget::Prorated;
   const kinerja::SeriesTable series = kinerja::build_series(d, level, from, to, series_options);
   const kinerja::TrendTable trends = kinerja::trend_statistics(series);
 
   std::optional<kinerja::ProjectionResult> projection;
   if (level == kinerja::TrendLevel::Indicator) {
-    const kinerja::RulePack rules = rule_pack_from(args, to.year());
-    projection = kinerja::project_year_end(d, to.year(), to, rules);
+    projection = kinerja::project_year_end(d, to.year(), to, rules, kinerja::projection_options(rules));
   }
   const auto written = kinerja::write_trend_table(d, series, trends, projection ? &*projection : nullptr,
                                                   args.value_or("out", "kinerja-out"), format);

@@ -215,6 +215,13 @@ TEST_SUITE("cli") {
     CHECK(r.code == 0);
     CHECK(r.out.find("Strongest declining") != std::string::npos);
     CHECK(r.out.find("PKM-WNJ") != std::string::npos);
+    // The early-warning thresholds are rule-pack settings: with both far below any capaian nothing
+    // is at risk.
+    r = run({"trend", KIN_SOURCE_DIR "/data/sample", "--from", "2026-01", "--to", "2026-10", "--set",
+             "projection.on_track_at_least=-1000", "--set", "projection.off_track_under=-1000", "--out", dir.path() + "/lax"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("off_track") == std::string::npos);
+    CHECK(r.out.find("most at risk") == std::string::npos);
     CHECK(run({"trend", KIN_SOURCE_DIR "/data/sample", "--level", "agency"}).code == 2);
     CHECK(run({"trend", KIN_SOURCE_DIR "/data/sample", "--from", "2026-13"}).code == 2);
   }
