@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "kinerja/error.hpp"
+#include "core/numerics.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -24,24 +25,7 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-// Compensated (Neumaier) summation: the sums of squares stay accurate on large matrices.
-class Sum {
- public:
-  void add(double x) {
-    const double t = sum_ + x;
-    if (std::fabs(sum_) >= std::fabs(x)) {
-      compensation_ += (sum_ - t) + x;
-    } else {
-      compensation_ += (x - t) + sum_;
-    }
-    sum_ = t;
-  }
-  double value() const { return sum_ + compensation_; }
-
- private:
-  double sum_ = 0;
-  double compensation_ = 0;
-};
+using Sum = detail::NeumaierSum;
 
 std::string format_number(double x) {
   char buffer[32];

@@ -1,6 +1,7 @@
 #include "kinerja/score.hpp"
 
 #include "core/memory.hpp"
+#include "dataset/indexed_realizations.hpp"
 #include "kinerja/pp30.hpp"
 #include "kinerja/pp46.hpp"
 #include "scoring/numeric_regimes.hpp"
@@ -316,20 +317,11 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   if (any_parent) {
     for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
   }
-  // The index of realisations by indicator; a dataset built in memory without one (or with one
-  // for another indicator count) is indexed here, on a copy.
-  RealizationTable own_index;
-  const RealizationTable* indexed = &real;
-  if (real.offsets.size() != ind.size() + 1) {
-    own_index.indicator = real.indicator;
-    own_index.period = real.period;
-    own_index.value = real.value;
-    own_index.build_index(ind.size());
-    indexed = &own_index;
-  }
+  // The index of realisations by indicator (built on a copy when the dataset has none).
+  const detail::IndexedRealizations indexed(real, ind.size());
   IndicatorPass pass;
   pass.ind = &ind;
-  pass.real = indexed;
+  pass.real = indexed.get();
   pass.policy = policy;
   pass.two_minus_ratio = policy.minimize == MinimizeFormula::TwoMinusRatio;
   pass.missing_is_zero = missing_is_zero;

@@ -7,6 +7,7 @@
 
 #include "kinerja/achievement.hpp"
 #include "kinerja/error.hpp"
+#include "dataset/indexed_realizations.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -320,15 +321,8 @@ ProjectionResult project_year_end(const Dataset& d, int year, Period as_of, cons
   const Period whole_year = year_ok ? Period::year(year) : Period();
   const Date cutoff = as_of.last_day();
 
-  RealizationTable own_index;
-  const RealizationTable* r = &d.realizations;
-  if (r->offsets.size() != ind.size() + 1) {
-    own_index.indicator = r->indicator;
-    own_index.period = r->period;
-    own_index.value = r->value;
-    own_index.build_index(ind.size());
-    r = &own_index;
-  }
+  const detail::IndexedRealizations indexed(d.realizations, ind.size());
+  const RealizationTable* r = indexed.get();
 
   ProjectionResult out;
   out.year = year;

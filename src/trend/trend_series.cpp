@@ -17,6 +17,8 @@
 #include "kinerja/error.hpp"
 #include "kinerja/predikat.hpp"
 #include "kinerja/score.hpp"
+#include "core/numerics.hpp"
+#include "dataset/indexed_realizations.hpp"
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #include <immintrin.h>
@@ -28,24 +30,7 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// The realisation index of a dataset, or one built on a copy when it is missing or stale.
-class IndexedRealizations {
- public:
-  IndexedRealizations(const RealizationTable& real, std::size_t indicators) : table_(&real) {
-    if (real.offsets.size() != indicators + 1) {
-      own_.indicator = real.indicator;
-      own_.period = real.period;
-      own_.value = real.value;
-      own_.build_index(indicators);
-      table_ = &own_;
-    }
-  }
-  const RealizationTable& operator*() const { return *table_; }
-
- private:
-  const RealizationTable* table_;
-  RealizationTable own_;
-};
+using detail::IndexedRealizations;
 
 // The rule packs of the years met, made once each.
 class PackByYear {
@@ -292,22 +277,8 @@ SeriesTable owner_series(const Dataset& d, const RealizationTable& r, TrendLevel
   return out;
 }
 
-// The upper normal quantile by bisection on erfc, as trend_stats.cpp computes it, so that the
-// Sen interval here equals sen_slope()'s.
-double normal_upper_quantile(double q) {
-  double low = 0;
-  double high = 40;
-  for (int i = 0; i < 200 && high - low > 0; ++i) {
-    const double middle = low + (high - low) / 2;
-    if (middle <= low || middle >= high) break;
-    if (0.5 * std::erfc(middle / std::sqrt(2.0)) > q) {
-      low = middle;
-    } else {
-      high = middle;
-    }
-  }
-  return low + (high - low) / 2;
-}
+// The same normal quantile as sen_slope(), so that the Sen interval here equals its.
+using detail::normal_upper_quantile;
 
 // Per-thread scratch space of trend_statistics().
 struct Scratch {
@@ -653,24 +624,7 @@ void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& 
   pt.p_value = std::min(1.0, 2 * std::exp(-6 * dk * dk / (dn * dn * dn + dn * dn)));
 }
 
-// Compensated (Neumaier) summation, as trend_stats.cpp sums.
-class NeumaierSum {
- public:
-  void add(double x) {
-    const double t = sum_ + x;
-    if (std::fabs(sum_) >= std::fabs(x)) {
-      compensation_ += (sum_ - t) + x;
-    } else {
-      compensation_ += (x - t) + sum_;
-    }
-    sum_ = t;
-  }
-  double value() const { return sum_ + compensation_; }
-
- private:
-  double sum_ = 0;
-  double compensation_ = 0;
-};
+using detail::NeumaierSum;
 
 // The p-value of hamed_rao() for a series of at most pairwise_limit points whose Mann-Kendall
 // (s, var_s > 0) and Sen slope are known, repeating its steps operation for operation: average

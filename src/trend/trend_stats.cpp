@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kinerja/error.hpp"
+#include "core/numerics.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -55,24 +56,7 @@ std::size_t effective_minimum(std::size_t min_length, std::size_t needed) {
 // Small numerics
 // ---------------------------------------------------------------------------------------------
 
-// Compensated (Neumaier) summation.
-class Sum {
- public:
-  void add(double x) {
-    const double t = sum_ + x;
-    if (std::fabs(sum_) >= std::fabs(x)) {
-      compensation_ += (sum_ - t) + x;
-    } else {
-      compensation_ += (x - t) + sum_;
-    }
-    sum_ = t;
-  }
-  double value() const { return sum_ + compensation_; }
-
- private:
-  double sum_ = 0;
-  double compensation_ = 0;
-};
+using Sum = detail::NeumaierSum;
 
 double mean(const std::vector<double>& x) {
   Sum sum;
@@ -95,22 +79,7 @@ double normal_two_sided(double z) {
   return std::erfc(std::fabs(z) / std::sqrt(2.0));
 }
 
-// The upper quantile: x with P(Z > x) = q, 0 < q <= 1/2, by bisection on erfc (no closed form
-// to trust over the whole range; 200 halvings reach the spacing of doubles).
-double normal_upper_quantile(double q) {
-  double low = 0;
-  double high = 40;
-  for (int i = 0; i < 200 && high - low > 0; ++i) {
-    const double middle = low + (high - low) / 2;
-    if (middle <= low || middle >= high) break;
-    if (0.5 * std::erfc(middle / std::sqrt(2.0)) > q) {
-      low = middle;
-    } else {
-      high = middle;
-    }
-  }
-  return low + (high - low) / 2;
-}
+using detail::normal_upper_quantile;
 
 // ln Gamma(x), x > 0, by the Lanczos approximation (g = 671/128, 14 terms); relative error about
 // 1e-15. Own code because std::lgamma writes a global sign variable on some platforms.
