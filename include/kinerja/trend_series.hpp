@@ -38,14 +38,16 @@
 // of trend_stats.hpp (ols, mann_kendall, sen_slope, pettitt, hamed_rao), field by field. OLS and
 // Hamed-Rao call those functions; the others are computed faster with the same arithmetic:
 // Mann-Kendall S, its tie terms and Pettitt's U by exact integer counts over all pairs (series
-// up to 512 points; longer ones call the functions), and the Theil-Sen median and interval
-// bounds by selection instead of sorting the n(n-1)/2 slopes: a sample of the slopes brackets
-// the ranks needed, one pass copies the slopes inside the bracket, and a quickselect finds the
-// ranks among them (falling back to all slopes when the bracket misses). The order statistics
-// are the same elements, so the values are identical. Series are split into one block of
-// consecutive series per thread and each is computed alone, so the result does not depend on
-// the number of threads. Memory: the result columns plus, per thread, buffers of one series'
-// slopes. Slopes are per month. No I/O.
+// up to 512 points; longer ones call the functions, O(n log n)). The Theil-Sen median and
+// interval bounds are found by selection, never by sorting the n (n - 1) / 2 slopes: below 512
+// points all slopes are formed and selected among (O(n^2)); from 512 points on they are counted
+// between two cuts by merge sorts and only the O(n) slopes near the ranks needed are formed
+// (O(n log n) expected; see docs/trend.md). The order statistics are the same elements either
+// way, so the values are identical. Series are split into one block of consecutive series per
+// thread and each is computed alone, so the result does not depend on the number of threads.
+// build_series() likewise builds consecutive indicators or owners per thread and joins them in
+// order. Memory: the result columns plus, per thread, buffers of one series. Slopes are per
+// month. No I/O.
 #pragma once
 
 #include <cstddef>
@@ -82,6 +84,9 @@ struct SeriesOptions {
   SumTarget sum_target = SumTarget::Prorated;
   /// One rule pack for every year; when empty, RulePack::for_year of each point's year.
   std::optional<RulePack> rules;
+  /// Threads for the indicator, employee and unit levels (0: std::thread::hardware_concurrency());
+  /// the table is the same for any count.
+  unsigned threads = 0;
 };
 
 /// Series in compressed rows: the points of series s are offsets[s] .. offsets[s + 1] - 1, in

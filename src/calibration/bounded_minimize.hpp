@@ -25,6 +25,7 @@
 #include <limits>
 
 namespace kinerja {
+inline namespace v1 {
 namespace detail {
 
 using Point2 = std::array<double, 2>;
@@ -363,4 +364,5 @@ Minimum2 minimize_bounded_2d(F&& f, Point2 x0, const Point2& lower, const Point2
 }
 
 }  // namespace detail
+}  // namespace v1
 }  // namespace kinerja

@@ -47,14 +47,13 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <limits>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "calibration/bounded_minimize.hpp"
 #include "calibration/sparse_inverse.hpp"
 #include "calibration/sparse_ldlt.hpp"
@@ -81,45 +80,12 @@ inline double dbl(std::size_t v) {
 // Threads
 // ---------------------------------------------------------------------------------------------
 
-unsigned resolve_threads(unsigned requested, std::size_t work) {
-  unsigned t = requested != 0 ? requested : std::thread::hardware_concurrency();
-  if (t == 0) t = 1;
-  const std::size_t useful = std::max<std::size_t>(1, work / 4096);
-  return static_cast<unsigned>(std::min<std::size_t>({static_cast<std::size_t>(t), useful, 64}));
-}
+unsigned resolve_threads(unsigned requested, std::size_t work) { return detail::resolve_threads(requested, work, 4096); }
 
-// Runs fn(0) .. fn(threads - 1), one per thread; rethrows the first exception.
-template <typename Fn>
-void run_threads(unsigned threads, Fn&& fn) {
-  if (threads <= 1) {
-    fn(0u);
-    return;
-  }
-  std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back([&fn, &errors, t] {
-      try {
-        fn(t);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
-  }
-  try {
-    fn(0u);
-  } catch (...) {
-    errors[0] = std::current_exception();
-  }
-  for (auto& th : pool) th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
-}
+using detail::run_threads;
 
-// Part t of [0, count) split into `parts` contiguous ranges.
 std::pair<std::size_t, std::size_t> part(std::size_t count, unsigned parts, unsigned t) {
-  return {count * t / parts, count * (t + 1) / parts};
+  return detail::part_of(count, parts, t);
 }
 
 // Splits [0, weights.size()) into `parts` contiguous ranges of about equal total weight.

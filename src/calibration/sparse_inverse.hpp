@@ -19,6 +19,7 @@
 #include <vector>
 
 namespace kinerja {
+inline namespace v1 {
 namespace detail {
 
 /// A strictly lower triangular sparse matrix with a unit diagonal (not stored), in compressed
@@ -83,4 +84,5 @@ inline double selected_entry(const UnitLower& l, const std::vector<double>& zval
 }
 
 }  // namespace detail
+}  // namespace v1
 }  // namespace kinerja

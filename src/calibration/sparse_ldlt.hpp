@@ -19,15 +19,15 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <limits>
 #include <queue>
-#include <thread>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "kinerja/error.hpp"
 
 namespace kinerja {
+inline namespace v1 {
 namespace detail {
 
 class SparseLdlt {
@@ -105,23 +105,8 @@ class SparseLdlt {
     auto rows = [&](const std::vector<int>& list, std::vector<double>& y, char& good) {
       for (int k : list) good = row(k, colptr, rowind, values, y) && good;
     };
-    if (parts <= 1) {
-      if (parts == 1) rows(parts_[0], work_[0], ok[0]);
-    } else {
-      std::vector<std::thread> pool;
-      std::vector<std::exception_ptr> errors(parts);
-      for (std::size_t t = 1; t < parts; ++t)
-        pool.emplace_back([&, t] {
-          try {
-            rows(parts_[t], work_[t], ok[t]);
-          } catch (...) {
-            errors[t] = std::current_exception();
-          }
-        });
-      rows(parts_[0], work_[0], ok[0]);
-      for (auto& th : pool) th.join();
-      for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    if (parts > 0) {
+      detail::run_threads(static_cast<unsigned>(parts), [&](unsigned t) { rows(parts_[t], work_[t], ok[t]); });
     }
     rows(top_, work_[0], ok[parts]);
     log_det_ = 0;
@@ -255,4 +240,5 @@ class SparseLdlt {
 };
 
 }  // namespace detail
+}  // namespace v1
 }  // namespace kinerja

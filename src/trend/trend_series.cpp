@@ -5,11 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <exception>
 #include <limits>
 #include <map>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -18,11 +16,9 @@
 #include "kinerja/predikat.hpp"
 #include "kinerja/score.hpp"
 #include "core/numerics.hpp"
+#include "core/parallel.hpp"
 #include "dataset/indexed_realizations.hpp"
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
+#include "trend/theil_sen.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -104,12 +100,11 @@ void close_series(SeriesTable& out, Index subject, std::uint64_t begin) {
   out.offsets.push_back(out.time.size());
 }
 
-SeriesTable indicator_series(const Dataset& d, const RealizationTable& r, Date first, Date last, PackByYear& pack) {
-  SeriesTable out;
-  out.level = TrendLevel::Indicator;
-  out.offsets.push_back(0);
+// The series of indicators [i0, i1) into `out`.
+void indicator_series(const RealizationTable& r, Date first, Date last, std::size_t i0, std::size_t i1,
+                      PackByYear& pack, SeriesTable& out) {
   std::vector<Raw> raw;
-  for (std::size_t i = 0; i < d.indicators.size(); ++i) {
+  for (std::size_t i = i0; i < i1; ++i) {
     raw.clear();
     for (std::uint64_t k = r.offsets[i]; k < r.offsets[i + 1]; ++k) {
       const std::size_t row = r.row_at(k);
@@ -125,7 +120,6 @@ SeriesTable indicator_series(const Dataset& d, const RealizationTable& r, Date f
     }
     close_series(out, static_cast<Index>(i), begin);
   }
-  return out;
 }
 
 // Predikat per employee on the ordinal scale SB = 5 ... SK = 1 (domain.md §8.3, a kinerja
@@ -178,14 +172,9 @@ SeriesTable predikat_series(const Dataset& d, Date first, Date last, PackByYear&
   return out;
 }
 
-SeriesTable owner_series(const Dataset& d, const RealizationTable& r, TrendLevel level, Date first, Date last,
-                         const SeriesOptions& options, PackByYear& pack) {
-  const IndicatorTable& t = d.indicators;
+// The indicators of owners of `level`'s type grouped by owner, then year.
+std::vector<Index> owner_rows(const IndicatorTable& t, TrendLevel level) {
   const OwnerType owner_type = level == TrendLevel::Unit ? OwnerType::Unit : OwnerType::Employee;
-  SeriesTable out;
-  out.level = level;
-  out.offsets.push_back(0);
-  // Indicators of the level grouped by owner, then year.
   std::vector<Index> rows;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.owner_type[i] == owner_type) rows.push_back(static_cast<Index>(i));
@@ -193,14 +182,23 @@ SeriesTable owner_series(const Dataset& d, const RealizationTable& r, TrendLevel
   std::stable_sort(rows.begin(), rows.end(), [&t](Index a, Index b) {
     return t.owner[a] != t.owner[b] ? t.owner[a] < t.owner[b] : t.year[a] < t.year[b];
   });
+  return rows;
+}
+
+// The series of the owners whose indicators are rows[g_begin, g_end) into `out`; the range
+// holds whole owners.
+void owner_series(const Dataset& d, const RealizationTable& r, const std::vector<Index>& rows, std::size_t g_begin,
+                  std::size_t g_end, Date first, Date last, const SeriesOptions& options, PackByYear& pack,
+                  SeriesTable& out) {
+  const IndicatorTable& t = d.indicators;
   std::vector<Raw> raw;
   std::vector<Running> running;
-  std::uint64_t begin = 0;
-  for (std::size_t g0 = 0; g0 < rows.size();) {
+  std::uint64_t begin = out.time.size();
+  for (std::size_t g0 = g_begin; g0 < g_end;) {
     const Index owner = t.owner[rows[g0]];
     const int year = t.year[rows[g0]];
     std::size_t g1 = g0;
-    while (g1 < rows.size() && t.owner[rows[g1]] == owner && t.year[rows[g1]] == year) ++g1;
+    while (g1 < g_end && t.owner[rows[g1]] == owner && t.year[rows[g1]] == year) ++g1;
     const RulePack& rules = pack(year);
     const AchievementPolicy policy = rules.achievement_policy();
     const bool missing_is_zero = rules.missing_indicator() == MissingIndicator::Zero;
@@ -269,10 +267,50 @@ SeriesTable owner_series(const Dataset& d, const RealizationTable& r, TrendLevel
       if (std::isfinite(value)) push_point(out, point, value, rules.rule_set());
     }
     g0 = g1;
-    if (g1 == rows.size() || t.owner[rows[g1]] != owner) {
+    if (g1 == g_end || t.owner[rows[g1]] != owner) {
       close_series(out, owner, begin);
       begin = out.time.size();
     }
+  }
+}
+
+// Builds the series in parts [bounds[p], bounds[p + 1]) of the work, one thread each with its
+// own rule packs, and joins the parts in order: the table does not depend on the thread count.
+template <typename Build>
+SeriesTable build_in_parts(TrendLevel level, const std::vector<std::size_t>& bounds, const SeriesOptions& options,
+                           Build&& build) {
+  const auto parts = static_cast<unsigned>(bounds.size() - 1);
+  std::vector<SeriesTable> tables(parts);
+  detail::run_threads(parts, [&](unsigned p) {
+    PackByYear pack(options.rules);
+    tables[p].level = level;
+    tables[p].offsets.push_back(0);
+    build(bounds[p], bounds[p + 1], pack, tables[p]);
+  });
+  if (parts == 1) return std::move(tables[0]);
+  SeriesTable out;
+  out.level = level;
+  std::size_t series = 0, points = 0;
+  for (const SeriesTable& part : tables) {
+    series += part.size();
+    points += part.time.size();
+  }
+  out.subject.reserve(series);
+  out.offsets.reserve(series + 1);
+  out.offsets.push_back(0);
+  out.time.reserve(points);
+  out.value.reserve(points);
+  out.period.reserve(points);
+  out.rule_set.reserve(points);
+  for (SeriesTable& part : tables) {
+    const std::uint64_t base = out.time.size();
+    out.subject.insert(out.subject.end(), part.subject.begin(), part.subject.end());
+    for (std::size_t s = 1; s < part.offsets.size(); ++s) out.offsets.push_back(base + part.offsets[s]);
+    out.time.insert(out.time.end(), part.time.begin(), part.time.end());
+    out.value.insert(out.value.end(), part.value.begin(), part.value.end());
+    out.period.insert(out.period.end(), part.period.begin(), part.period.end());
+    out.rule_set.insert(out.rule_set.end(), part.rule_set.begin(), part.rule_set.end());
+    part = SeriesTable{};  // give the part's memory back before the next one is copied
   }
   return out;
 }
@@ -282,237 +320,11 @@ using detail::normal_upper_quantile;
 
 // Per-thread scratch space of trend_statistics().
 struct Scratch {
-  std::vector<double> y, t, slopes, residuals, band;
+  std::vector<double> y, t, residuals, ranks;
   std::vector<std::int32_t> below, equal;
   std::vector<std::size_t> season;
+  detail::SlopeWorkspace sen;
 };
-
-// Branchless Lomuto partitions of a[lo, hi): the comparisons of pairwise slopes are
-// unpredictable, and a branch per element costs more than the whole pass. Return k with the
-// elements before k below (partition_less) or not above (partition_not_larger) the pivot.
-std::size_t partition_less(double* a, std::size_t lo, std::size_t hi, double pivot) {
-  std::size_t k = lo;
-  for (std::size_t j = lo; j < hi; ++j) {
-    const double x = a[j];
-    const bool before = x < pivot;
-    a[j] = a[k];
-    a[k] = x;
-    k += before;
-  }
-  return k;
-}
-std::size_t partition_not_larger(double* a, std::size_t lo, std::size_t hi, double pivot) {
-  std::size_t k = lo;
-  for (std::size_t j = lo; j < hi; ++j) {
-    const double x = a[j];
-    const bool before = !(pivot < x);
-    a[j] = a[k];
-    a[k] = x;
-    k += before;
-  }
-  return k;
-}
-
-// The element of rank r (0-based) of a[lo, hi), moving the smaller elements before it and the
-// larger ones after it, as std::nth_element does. Quickselect whose pivot on long ranges comes
-// from a sorted sample of 15 evenly spaced elements, one sample step beyond the quantile of r on the side of
-// the larger part, so that each pass cuts most of that part away. A pivot equal to the minimum
-// or maximum of the range gathers its equal block, so ties cannot make it quadratic.
-double select_rank(double* a, std::size_t lo, std::size_t hi, std::size_t r) {
-  constexpr std::size_t samples = 15;
-  while (hi - lo > 8) {
-    const std::size_t size = hi - lo;
-    const bool cut_left = 2 * (r - lo) >= size;
-    double pivot;
-    if (size > 128) {
-      double sample[samples];
-      const std::size_t stride = size / samples;
-      for (std::size_t k = 0; k < samples; ++k) sample[k] = a[lo + k * stride + stride / 2];
-      std::sort(sample, sample + samples);
-      std::size_t at = (r - lo) * samples / size;
-      at = cut_left ? (at > 0 ? at - 1 : 0) : std::min(at + 1, samples - 1);
-      pivot = sample[at];
-    } else {  // small ranges: the median of three
-      double x0 = a[lo], x1 = a[lo + size / 2], x2 = a[hi - 1];
-      if (x1 < x0) std::swap(x0, x1);
-      if (x2 < x1) x1 = x2 < x0 ? x0 : x2;
-      pivot = x1;
-    }
-    if (cut_left) {
-      const std::size_t k = partition_less(a, lo, hi, pivot);  // [lo, k) < pivot <= [k, hi)
-      if (r < k) {
-        hi = k;
-      } else if (k > lo) {
-        lo = k;
-      } else {  // the pivot is the minimum: its equal block comes first
-        const std::size_t m = partition_not_larger(a, lo, hi, pivot);
-        if (r < m) return a[r];
-        lo = m;
-      }
-    } else {
-      const std::size_t k = partition_not_larger(a, lo, hi, pivot);  // [lo, k) <= pivot < [k, hi)
-      if (r >= k) {
-        lo = k;
-      } else if (k < hi) {
-        hi = k;
-      } else {  // the pivot is the maximum: its equal block comes last
-        const std::size_t m = partition_less(a, lo, hi, pivot);
-        if (r >= m) return a[r];
-        hi = m;
-      }
-    }
-  }
-  for (std::size_t i = lo + 1; i < hi; ++i) {  // insertion sort of at most 8 elements
-    const double x = a[i];
-    std::size_t j = i;
-    for (; j > lo && x < a[j - 1]; --j) a[j] = a[j - 1];
-    a[j] = x;
-  }
-  return a[r];
-}
-
-// All pairwise slopes (y[j] - y[i]) / (t[j] - t[i]), i < j, in the order of sen_slope(). The
-// divisions dominate; where the compiler can, a second version uses 256-bit vectors and is chosen
-// at run time on processors that have them (each quotient is the same IEEE division).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-__attribute__((target_clones("avx2", "default")))
-#endif
-void pairwise_slopes(const double* y, const double* t, std::size_t n, double* out) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const double yi = y[i], ti = t[i];
-    for (std::size_t j = i + 1; j < n; ++j) *out++ = (y[j] - yi) / (t[j] - ti);
-  }
-}
-
-// Counts the x[k] below `low` and copies those in [low, high] to b, in order. The copy is a
-// branchless compaction; on processors with AVX-512 it takes 8 slopes per step (a compress in a
-// register, then a full store, so b needs 8 slots of slack). Both give the same counts and copy.
-void bracket_scalar(const double* x, std::size_t count, double low, double high, double* b, std::size_t& below,
-                    std::size_t& inside) {
-  std::size_t under = 0, in = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    const double v = x[k];
-    under += v < low;
-    b[in] = v;
-    in += (v >= low) & (v <= high);
-  }
-  below = under;
-  inside = in;
-}
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define KIN_TREND_AVX512 1
-__attribute__((target("avx512f"))) void bracket_avx512(const double* x, std::size_t count, double low, double high,
-                                                       double* b, std::size_t& below, std::size_t& inside) {
-  const __m512d lo = _mm512_set1_pd(low), hi = _mm512_set1_pd(high);
-  std::size_t under = 0, in = 0, k = 0;
-  for (; k + 8 <= count; k += 8) {
-    const __m512d v = _mm512_loadu_pd(x + k);
-    const __mmask8 lt = _mm512_cmp_pd_mask(v, lo, _CMP_LT_OQ);
-    const __mmask8 keep = _mm512_cmp_pd_mask(v, lo, _CMP_GE_OQ) & _mm512_cmp_pd_mask(v, hi, _CMP_LE_OQ);
-    _mm512_storeu_pd(b + in, _mm512_maskz_compress_pd(keep, v));
-    under += static_cast<std::size_t>(__builtin_popcount(lt));
-    in += static_cast<std::size_t>(__builtin_popcount(keep));
-  }
-  std::size_t tail_under = 0, tail_in = 0;
-  bracket_scalar(x + k, count - k, low, high, b + in, tail_under, tail_in);
-  below = under + tail_under;
-  inside = in + tail_in;
-}
-#endif
-
-void bracket(const double* x, std::size_t count, double low, double high, double* b, std::size_t& below,
-             std::size_t& inside) {
-#ifdef KIN_TREND_AVX512
-  static const bool avx512 = __builtin_cpu_supports("avx512f");
-  if (avx512) {
-    bracket_avx512(x, count, low, high, b, below, inside);
-    return;
-  }
-#endif
-  bracket_scalar(x, count, low, high, b, below, inside);
-}
-
-// The Theil-Sen slope, intercept and interval of sen_slope() with order statistics found by
-// selection instead of a full sort: O(n^2) instead of O(n^2 log n). The median and the bounds
-// are elements of the same set of slopes, so the results are identical. `var_s` is the
-// tie-corrected Mann-Kendall variance of y (0 for a constant series).
-void fast_sen(Scratch& s, double var_s, double z, SenSlopeResult& result) {
-  const std::vector<double>& y = s.y;
-  const std::vector<double>& t = s.t;
-  const std::size_t n = y.size();
-  std::vector<double>& slopes = s.slopes;
-  const std::size_t count = n * (n - 1) / 2;
-  slopes.resize(count);
-  pairwise_slopes(y.data(), t.data(), n, slopes.data());
-  const std::size_t half = count / 2;
-  const double sigma = std::sqrt(var_s);
-  const double dcount = static_cast<double>(count);
-  const double last = dcount - 1;
-  const auto upper_rank =
-      static_cast<std::size_t>(std::clamp(std::nearbyint((dcount + z * sigma) / 2), 0.0, last));
-  const auto lower_rank =
-      static_cast<std::size_t>(std::clamp(std::nearbyint((dcount - z * sigma) / 2) - 1, 0.0, last));
-  // Every rank needed lies in [first_rank, last_rank]. On long series, a sample of the slopes
-  // brackets that band by two values; one pass counts the slopes below the bracket and copies
-  // those inside it, and the selection runs on the copy only. If the bracket misses a rank, the
-  // selection runs on all slopes instead: the result is the same either way.
-  const std::size_t first_rank = std::min(lower_rank, count % 2 == 0 ? half - 1 : half);
-  const std::size_t last_rank = std::max(upper_rank, half);
-  double* a = slopes.data();
-  std::size_t base = 0, size = count;  // a[0, size) holds the slopes of ranks base, base + 1, ...
-  constexpr std::size_t samples = 31, margin = 3;
-  if (count >= 16 * samples) {
-    double sample[samples];
-    const std::size_t stride = count / samples;
-    for (std::size_t k = 0; k < samples; ++k) sample[k] = slopes[k * stride + stride / 2];
-    std::sort(sample, sample + samples);
-    const std::size_t lo_at = first_rank * (samples + 1) / count, hi_at = last_rank * (samples + 1) / count;
-    if (lo_at > margin && hi_at + margin < samples) {
-      const double low = sample[lo_at - margin - 1], high = sample[hi_at + margin];
-      std::vector<double>& band = s.band;
-      band.resize(count + 8);  // the vector version stores 8 lanes past the end of the band
-      double* b = band.data();
-      std::size_t below = 0, inside = 0;
-      bracket(slopes.data(), count, low, high, b, below, inside);
-      if (below <= first_rank && below + inside > last_rank) {
-        a = b;
-        base = below;
-        size = inside;
-      }
-    }
-  }
-  const std::size_t local_half = half - base;
-  const double upper_middle = select_rank(a, 0, size, local_half);
-  double slope = upper_middle;
-  if (count % 2 == 0) {
-    double lower_middle = a[0];
-    for (std::size_t k = 1; k < local_half; ++k) lower_middle = a[k] > lower_middle ? a[k] : lower_middle;
-    slope = lower_middle + (upper_middle - lower_middle) / 2;
-  }
-  result.status = TrendStatus::Ok;
-  result.n = n;
-  result.slope = slope;
-  std::vector<double>& residuals = s.residuals;
-  residuals.resize(n);
-  for (std::size_t i = 0; i < n; ++i) residuals[i] = y[i] - slope * t[i];
-  const std::size_t rhalf = n / 2;
-  const double r_upper = select_rank(residuals.data(), 0, n, rhalf);
-  if (n % 2 == 1) {
-    result.intercept = r_upper;
-  } else {
-    const double r_lower = *std::max_element(residuals.begin(), residuals.begin() + static_cast<std::ptrdiff_t>(rhalf));
-    result.intercept = r_lower + (r_upper - r_lower) / 2;
-  }
-  // After the selection at the median, slopes before it are <= it <= slopes after it.
-  auto select = [&](std::size_t rank) {
-    const std::size_t r = rank - base;
-    if (r == local_half) return a[local_half];
-    return r < local_half ? select_rank(a, 0, local_half, r) : select_rank(a, local_half + 1, size, r);
-  };
-  result.lower = select(lower_rank);
-  result.upper = select(upper_rank);
-}
 
 // Mann-Kendall and Pettitt of short series in O(n^2) without sorting or allocating: for each
 // value, the counts of values below and equal to it, and the S of the later ones. The counts are
@@ -639,7 +451,7 @@ double fast_hamed_rao_p(Scratch& s, std::int64_t mk_s, double var_s, double sen,
   std::vector<double>& detrended = s.residuals;
   detrended.resize(n);
   for (std::size_t i = 0; i < n; ++i) detrended[i] = y[i] - t[i] * sen;
-  std::vector<double>& ranks = s.band;
+  std::vector<double>& ranks = s.ranks;
   ranks.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     std::int64_t below = 0, equal = 0, later = 0;
@@ -728,8 +540,7 @@ void compute_range(const SeriesTable& series, const TrendOptions& o, double z, d
                            ? (mk.s > 0 ? TrendDirection::Increasing : TrendDirection::Decreasing)
                            : TrendDirection::NoTrend;
     if (n >= std::max<std::size_t>(o.min_length, 2)) {
-      SenSlopeResult sen;
-      fast_sen(scratch, mk.var_s, z, sen);
+      const detail::TheilSen sen = detail::theil_sen(y.data(), t.data(), n, mk.var_s, z, scratch.sen);
       out.sen_slope[s] = sen.slope;
       out.sen_intercept[s] = sen.intercept;
       out.sen_lower[s] = sen.lower;
@@ -812,10 +623,38 @@ SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, 
                 "build_series: period " + to.to_string() + " ends before " + from.to_string() + " starts");
   }
   const IndexedRealizations indexed(dataset.realizations, dataset.indicators.size());
-  PackByYear pack(options.rules);
-  if (level == TrendLevel::Indicator) return indicator_series(dataset, *indexed, first, last, pack);
-  if (level == TrendLevel::Predikat) return predikat_series(dataset, first, last, pack);
-  return owner_series(dataset, *indexed, level, first, last, options, pack);
+  const RealizationTable& r = *indexed;
+  if (level == TrendLevel::Predikat) {
+    PackByYear pack(options.rules);
+    return predikat_series(dataset, first, last, pack);
+  }
+  constexpr std::size_t grain = 1024;  // indicators per thread at least
+  if (level == TrendLevel::Indicator) {
+    const std::size_t count = dataset.indicators.size();
+    const unsigned threads = detail::resolve_threads(options.threads, count, grain);
+    std::vector<std::size_t> bounds;
+    for (unsigned p = 0; p <= threads; ++p) bounds.push_back(count * p / threads);
+    return build_in_parts(level, bounds, options,
+                          [&](std::size_t i0, std::size_t i1, PackByYear& pack, SeriesTable& out) {
+                            indicator_series(r, first, last, i0, i1, pack, out);
+                          });
+  }
+  const std::vector<Index> rows = owner_rows(dataset.indicators, level);
+  const unsigned threads = detail::resolve_threads(options.threads, rows.size(), grain);
+  // Even parts of the rows, each bound moved forward to the next change of owner.
+  std::vector<std::size_t> bounds = {0};
+  for (unsigned p = 1; p < threads; ++p) {
+    std::size_t at = std::max(bounds.back(), rows.size() * p / threads);
+    while (at > 0 && at < rows.size() && dataset.indicators.owner[rows[at]] == dataset.indicators.owner[rows[at - 1]]) {
+      ++at;
+    }
+    bounds.push_back(at);
+  }
+  bounds.push_back(rows.size());
+  return build_in_parts(level, bounds, options,
+                        [&](std::size_t g0, std::size_t g1, PackByYear& pack, SeriesTable& out) {
+                          owner_series(dataset, r, rows, g0, g1, first, last, options, pack, out);
+                        });
 }
 
 std::string series_id(const Dataset& dataset, const SeriesTable& series, std::size_t s) {
@@ -865,30 +704,12 @@ TrendTable trend_statistics(const SeriesTable& series, const TrendOptions& optio
   const double z = normal_upper_quantile(std::min(options.confidence, 1 - options.confidence) / 2);
   const double hamed_rao_z = normal_upper_quantile(options.alpha / 2);
 
-  std::size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max<std::size_t>(1, std::min<std::size_t>(threads, count / 64 + 1));
-  // Static chunks of consecutive series; every row depends on its own series only.
-  const std::size_t chunk = (count + threads - 1) / threads;
-  if (threads == 1) {
-    compute_range(series, options, z, hamed_rao_z, 0, count, out);
-    return out;
-  }
-  std::vector<std::thread> workers;
-  std::vector<std::exception_ptr> failures(threads);
-  for (std::size_t w = 0; w < threads; ++w) {
-    const std::size_t s0 = std::min(count, w * chunk), s1 = std::min(count, s0 + chunk);
-    workers.emplace_back([&, w, s0, s1] {
-      try {
-        compute_range(series, options, z, hamed_rao_z, s0, s1, out);
-      } catch (...) {
-        failures[w] = std::current_exception();
-      }
-    });
-  }
-  for (std::thread& worker : workers) worker.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  // Consecutive series per thread; every row depends on its own series only.
+  const unsigned threads = detail::resolve_threads(options.threads, count, 64);
+  detail::run_threads(threads, [&](unsigned p) {
+    const auto [s0, s1] = detail::part_of(count, threads, p);
+    compute_range(series, options, z, hamed_rao_z, s0, s1, out);
+  });
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "kinerja/error.hpp"
 #include "core/numerics.hpp"
+#include "trend/theil_sen.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -62,16 +63,6 @@ double mean(const std::vector<double>& x) {
   Sum sum;
   for (double v : x) sum.add(v);
   return sum.value() / static_cast<double>(x.size());
-}
-
-// The median of `x` (reordered in place); x is not empty.
-double median_in_place(std::vector<double>& x) {
-  const std::size_t half = x.size() / 2;
-  std::nth_element(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(half), x.end());
-  const double upper = x[half];
-  if (x.size() % 2 == 1) return upper;
-  const double lower = *std::max_element(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(half));
-  return lower + (upper - lower) / 2;
 }
 
 // Two-sided p-value of a standard normal statistic: P(|Z| > |z|) = erfc(|z| / sqrt 2).
@@ -218,24 +209,6 @@ std::vector<double> average_ranks(const std::vector<double>& x) {
   return ranks;
 }
 
-// All pairwise slopes (y[j] - y[i]) / (t[j] - t[i]), i < j, sorted.
-std::vector<double> sorted_pairwise_slopes(const std::vector<double>& y, const std::vector<double>& t) {
-  const std::size_t n = y.size();
-  std::vector<double> slopes;
-  slopes.reserve(n * (n - 1) / 2);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) slopes.push_back((y[j] - y[i]) / (t[j] - t[i]));
-  }
-  std::sort(slopes.begin(), slopes.end());
-  return slopes;
-}
-
-double sorted_median(const std::vector<double>& sorted) {
-  const std::size_t half = sorted.size() / 2;
-  if (sorted.size() % 2 == 1) return sorted[half];
-  return sorted[half - 1] + (sorted[half] - sorted[half - 1]) / 2;
-}
-
 }  // namespace
 
 std::string_view to_string(TrendStatus status) noexcept {
@@ -337,7 +310,8 @@ HamedRaoResult hamed_rao(const std::vector<double>& y, const std::vector<double>
     return result;
   }
   // Ranks of the series detrended by its Sen slope, and their autocorrelations.
-  const double slope = sorted_median(sorted_pairwise_slopes(y, t));
+  detail::SlopeWorkspace workspace;
+  const double slope = detail::median_slope(y.data(), t.data(), n, workspace);
   std::vector<double> detrended(n);
   for (std::size_t i = 0; i < n; ++i) detrended[i] = y[i] - t[i] * slope;
   std::vector<double> ranks = average_ranks(detrended);
@@ -428,23 +402,17 @@ SenSlopeResult sen_slope(const std::vector<double>& y, const std::vector<double>
   const std::size_t n = y.size();
   result.n = n;
   if (n < effective_minimum(min_length, 2)) return result;
-  const std::vector<double> slopes = sorted_pairwise_slopes(y, t);
-  result.status = TrendStatus::Ok;
-  result.slope = sorted_median(slopes);
-  std::vector<double> residuals(n);
-  for (std::size_t i = 0; i < n; ++i) residuals[i] = y[i] - result.slope * t[i];
-  result.intercept = median_in_place(residuals);
   // Sen (1968) eq. 2.6: the variance of the Kendall statistic with ties in y (t has none).
   const KendallCounts counts = kendall_counts(y);
-  const double sigma = std::sqrt(mk_variance(n, counts.tie_variance));
   const double z = normal_upper_quantile(std::min(confidence, 1 - confidence) / 2);
-  const double count = static_cast<double>(slopes.size());
-  // Round half to even, as the reference implementation does.
-  const double upper_rank = std::nearbyint((count + z * sigma) / 2);
-  const double lower_rank = std::nearbyint((count - z * sigma) / 2) - 1;
-  const double last = count - 1;
-  result.upper = slopes[static_cast<std::size_t>(std::clamp(upper_rank, 0.0, last))];
-  result.lower = slopes[static_cast<std::size_t>(std::clamp(lower_rank, 0.0, last))];
+  detail::SlopeWorkspace workspace;
+  const detail::TheilSen sen =
+      detail::theil_sen(y.data(), t.data(), n, mk_variance(n, counts.tie_variance), z, workspace);
+  result.status = TrendStatus::Ok;
+  result.slope = sen.slope;
+  result.intercept = sen.intercept;
+  result.lower = sen.lower;
+  result.upper = sen.upper;
   return result;
 }
 

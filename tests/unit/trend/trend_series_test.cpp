@@ -319,6 +319,30 @@ TEST_SUITE("trend_series") {
     }
   }
 
+  TEST_CASE("series of the sample do not depend on the thread count") {
+    kinerja::Diagnostics diags;
+    const kinerja::Dataset d = kinerja::load_dataset(KIN_SOURCE_DIR "/data/sample", diags);
+    const Period from = Period::parse("2023-01"), to = Period::parse("2026-12");
+    for (TrendLevel level : {TrendLevel::Indicator, TrendLevel::Employee, TrendLevel::Unit}) {
+      kinerja::SeriesOptions o;
+      o.threads = 1;
+      const SeriesTable one = kinerja::build_series(d, level, from, to, o);
+      REQUIRE(one.size() > 10);
+      for (unsigned threads : {2u, 3u, 5u, 0u}) {
+        CAPTURE(level);
+        CAPTURE(threads);
+        o.threads = threads;
+        const SeriesTable many = kinerja::build_series(d, level, from, to, o);
+        CHECK(many.subject == one.subject);
+        CHECK(many.offsets == one.offsets);
+        CHECK(std::memcmp(many.value.data(), one.value.data(), one.value.size() * sizeof(double)) == 0);
+        CHECK(many.time == one.time);
+        CHECK(many.period == one.period);
+        CHECK(many.rule_set == one.rule_set);
+      }
+    }
+  }
+
   TEST_CASE("short and constant series get their status and no direction") {
     SeriesTable t;
     t.offsets = {0, 2, 7, 12, 12};
