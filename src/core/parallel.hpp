@@ -26,7 +26,8 @@ inline unsigned resolve_threads(unsigned requested, std::size_t work, std::size_
 /// their own; after all have finished, rethrows the exception of the lowest-numbered failure.
 template <typename Fn>
 void run_threads(unsigned threads, Fn&& fn) {
-  if (threads <= 1) {
+  if (threads == 0) return;
+  if (threads == 1) {
     fn(0u);
     return;
   }

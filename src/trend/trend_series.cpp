@@ -283,9 +283,10 @@ SeriesTable build_in_parts(TrendLevel level, const std::vector<std::size_t>& bou
   std::vector<SeriesTable> tables(parts);
   detail::run_threads(parts, [&](unsigned p) {
     PackByYear pack(options.rules);
-    tables[p].level = level;
-    tables[p].offsets.push_back(0);
-    build(bounds[p], bounds[p + 1], pack, tables[p]);
+    SeriesTable& table = tables[p];
+    table.level = level;
+    table.offsets.assign(1, 0);
+    build(bounds[p], bounds[p + 1], pack, table);
   });
   if (parts == 1) return std::move(tables[0]);
   SeriesTable out;
