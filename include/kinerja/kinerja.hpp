@@ -33,6 +33,7 @@
 #include "kinerja/trend_series.hpp"
 #include "kinerja/projection.hpp"
 #include "kinerja/report.hpp"
+#include "kinerja/table.hpp"
 
 namespace kinerja {
 inline namespace v1 {

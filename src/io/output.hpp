@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kinerja/table.hpp"
+
 namespace kinerja {
 inline namespace v1 {
 namespace detail {
@@ -97,8 +99,33 @@ class JsonWriter final : public TableWriter {
   bool any_row_ = false;
 };
 
+/// Collects a table in memory (kinerja/table.hpp): text "" and NaN are null, as an empty CSV
+/// field; a column's type is the kind of its values, Integer widened to Number and anything
+/// mixed with text to Text (numbers then in the CSV notation).
+class TableCollector final : public TableWriter {
+ public:
+  explicit TableCollector(Table& table) : table_(table) {}
+  void header(std::initializer_list<std::string_view> names) override;
+  TableCollector& text(std::string_view value) override;
+  TableCollector& number(double value) override;
+  TableCollector& integer(std::int64_t value) override;
+  TableCollector& empty() override;
+  void end_row() override;
+  void finish() override;
+
+ private:
+  enum class Kind : std::uint8_t { None, Integer, Number, Text };
+  Column& next();
+  void widen(Column& c, std::size_t at, Kind kind);
+  Table& table_;
+  std::vector<Kind> kinds_;
+  std::size_t column_ = 0;
+};
+
 /// Writes `value` in the shortest plain decimal notation that reads back to the same double.
 void write_number(std::ostream& out, double value);
+/// The same as a string.
+std::string number_text(double value);
 
 }  // namespace detail
 }  // namespace v1

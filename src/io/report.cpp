@@ -1,4 +1,5 @@
 #include "kinerja/report.hpp"
+#include "kinerja/table.hpp"
 
 #include "io/output.hpp"
 
@@ -17,20 +18,50 @@ std::string_view predikat_text(std::int8_t p) {
   return p == no_value ? std::string_view() : to_string(static_cast<Predikat>(p));
 }
 
-// Opens `name`.csv or `name`.json in the output set, with the matching writer.
-std::unique_ptr<detail::TableWriter> open_table(detail::OutputSet& files, const std::string& name, OutputFormat format) {
-  if (format == OutputFormat::Json) return std::make_unique<detail::JsonWriter>(files.open(name + ".json"));
-  return std::make_unique<detail::CsvWriter>(files.open(name + ".csv"));
-}
+// Where the tables of a result go: the files of one output folder, or tables in memory.
+class TableSink {
+ public:
+  virtual ~TableSink() = default;
+  virtual std::unique_ptr<detail::TableWriter> open(const std::string& name) = 0;
+};
 
-}  // namespace
+// `name`.csv or `name`.json in an output folder, written all or nothing by commit().
+class FileSink final : public TableSink {
+ public:
+  FileSink(const std::string& folder, OutputFormat format) : files_(folder), format_(format) {}
+  std::unique_ptr<detail::TableWriter> open(const std::string& name) override {
+    if (format_ == OutputFormat::Json) return std::make_unique<detail::JsonWriter>(files_.open(name + ".json"));
+    return std::make_unique<detail::CsvWriter>(files_.open(name + ".csv"));
+  }
+  std::vector<std::string> commit() { return files_.commit(); }
 
-std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult& r, const std::string& folder,
-                                            OutputFormat format) {
-  detail::OutputSet files(folder);
+ private:
+  detail::OutputSet files_;
+  OutputFormat format_;
+};
+
+class MemorySink final : public TableSink {
+ public:
+  std::unique_ptr<detail::TableWriter> open(const std::string& name) override {
+    tables_.push_back(std::make_unique<Table>());
+    tables_.back()->name = name;
+    return std::make_unique<detail::TableCollector>(*tables_.back());
+  }
+  std::vector<Table> take() {
+    std::vector<Table> out;
+    for (auto& t : tables_) out.push_back(std::move(*t));
+    return out;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Table>> tables_;
+};
+
+
+void emit_score(const Dataset& d, const ScoreResult& r, TableSink& files) {
   const auto& labels = predikat_labels(r.rule_set);
   {
-    auto w = open_table(files, "indicator_scores", format);
+    auto w = files.open("indicator_scores");
     w->header({"indicator_id", "owner_type", "owner_id", "year", "target", "target_upper", "realization",
               "achievement", "capped_achievement", "weight", "status", "periods", "nilai", "children",
               "children_achievement"});
@@ -54,7 +85,7 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
     w->finish();
   }
   {
-    auto w = open_table(files, "employee_scores", format);
+    auto w = files.open("employee_scores");
     w->header({"nip", "year", "rule_pack", "result_score", "behavior_score", "final_score", "result_rating",
               "behavior_rating", "predikat", "indicators", "indicators_scored", "suggested_result_rating"});
     const EmployeeScores& s = r.employees;
@@ -69,7 +100,7 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
     w->finish();
   }
   {
-    auto w = open_table(files, "unit_scores", format);
+    auto w = files.open("unit_scores");
     w->header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
               "iku", "subtree_iku_achievement", "subtree_units"});
     const UnitScores& s = r.units;
@@ -81,15 +112,12 @@ std::vector<std::string> write_score_tables(const Dataset& d, const ScoreResult&
     }
     w->finish();
   }
-  return files.commit();
 }
 
-std::vector<std::string> write_distribution_tables(const Dataset& d, const DistributionReport& r,
-                                                   const std::string& folder, OutputFormat format) {
-  detail::OutputSet files(folder);
+void emit_distribution(const Dataset& d, const DistributionReport& r, TableSink& files) {
   const auto& labels = predikat_labels(RuleSet::PermenPanRb6_2022);
   {
-    auto w = open_table(files, "distribution_check", format);
+    auto w = files.open("distribution_check");
     w->header({"unit_id", "period", "org_predikat", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
               "valid", "violations", "warnings", "pooled_units"});
     const std::string period = r.period.to_string();
@@ -108,7 +136,7 @@ std::vector<std::string> write_distribution_tables(const Dataset& d, const Distr
     w->finish();
   }
   {
-    auto w = open_table(files, "distribution_suggestions", format);
+    auto w = files.open("distribution_suggestions");
     w->header({"unit_id", "nip", "from_predikat", "to_predikat", "reason", "evidence"});
     for (const DistributionSuggestion& s : r.suggestions) {
       w->text(d.units.ids[s.unit]).text(d.employees.nips[s.employee]).text(to_string(s.from)).text(to_string(s.to));
@@ -117,13 +145,10 @@ std::vector<std::string> write_distribution_tables(const Dataset& d, const Distr
     }
     w->finish();
   }
-  return files.commit();
 }
 
-std::vector<std::string> write_ikm_table(const Dataset& d, const IkmReport& r, const Period& period,
-                                         const std::string& folder, OutputFormat format) {
-  detail::OutputSet files(folder);
-  auto w = open_table(files, "ikm", format);
+void emit_ikm(const Dataset& d, const IkmReport& r, const Period& period, TableSink& files) {
+  auto w = files.open("ikm");
   w->header({"unit_id", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7",
             "nrr_u8", "nrr_u9", "ikm", "mutu", "ikm_unrounded", "exact"});
   const std::string p = period.to_string();
@@ -135,12 +160,9 @@ std::vector<std::string> write_ikm_table(const Dataset& d, const IkmReport& r, c
     w->end_row();
   }
   w->finish();
-  return files.commit();
 }
 
-std::vector<std::string> write_calibration_tables(const Dataset& d, const CalibrationResult& r,
-                                                  const std::string& folder, OutputFormat format) {
-  detail::OutputSet files(folder);
+void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& files) {
   const std::string period = r.period.to_string();
   const std::size_t ne = d.employees.size();
   const bool fitted = r.model_status == ModelStatus::Fitted;
@@ -155,7 +177,7 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
     list += (list.empty() ? "" : ";") + std::string(to_string(r.raters.flags.flag[k]));
   }
   {
-    auto w = open_table(files, "rater_effects", format);
+    auto w = files.open("rater_effects");
     w->header({"rater_nip", "unit_id", "period", "model", "scores", "effect", "se", "z", "lower", "upper", "component",
               "leniency", "leniency_z", "flags"});
     std::vector<Index> summary_row(ne, no_index);
@@ -175,7 +197,7 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
     w->finish();
   }
   {
-    auto w = open_table(files, "ratee_scores", format);
+    auto w = files.open("ratee_scores");
     w->header({"nip", "unit_id", "period", "scores", "raw_mean", "combined", "shrunk", "self", "fair_score",
               "fair_lower", "fair_upper", "effect", "se", "component", "behavior_rating", "suggested_behavior_rating",
               "predikat", "suggested_predikat"});
@@ -201,7 +223,7 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
     w->finish();
   }
   {
-    auto w = open_table(files, "reliability", format);
+    auto w = files.open("reliability");
     w->header({"period", "statistic", "value", "lower", "upper", "raters", "units", "status", "basis"});
     for (const ReliabilityRow& row : r.reliability) {
       w->text(period).text(row.statistic).number(row.value).number(row.lower).number(row.upper).number(row.raters);
@@ -211,7 +233,7 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
     w->finish();
   }
   {
-    auto w = open_table(files, "rater_flags", format);
+    auto w = files.open("rater_flags");
     w->header({"rater_nip", "unit_id", "period", "flag", "statistic", "threshold", "partner_nip", "detail"});
     const RaterFlags& f = r.raters.flags;
     for (std::size_t k = 0; k < f.size(); ++k) {
@@ -223,19 +245,16 @@ std::vector<std::string> write_calibration_tables(const Dataset& d, const Calibr
     }
     w->finish();
   }
-  return files.commit();
 }
 
-std::vector<std::string> write_trend_table(const Dataset& d, const SeriesTable& series, const TrendTable& trends,
-                                           const ProjectionResult* projection, const std::string& folder,
-                                           OutputFormat format) {
-  detail::OutputSet files(folder);
+void emit_trend(const Dataset& d, const SeriesTable& series, const TrendTable& trends,
+                const ProjectionResult* projection, TableSink& files) {
   // Projection rows by indicator (indicator level only).
   std::vector<Index> projected(series.level == TrendLevel::Indicator ? d.indicators.size() : 0, no_index);
   if (projection != nullptr && !projected.empty()) {
     for (std::size_t k = 0; k < projection->size(); ++k) projected[projection->indicator[k]] = static_cast<Index>(k);
   }
-  auto w = open_table(files, "trends", format);
+  auto w = files.open("trends");
   w->header({"series_id", "level", "n", "first_period", "last_period", "ols_slope", "ols_intercept", "r2", "ols_p",
             "mk_s", "mk_var_s", "mk_z", "mk_p", "mk_tau", "sen_slope", "sen_lower", "sen_upper", "hamed_rao_p",
             "seasonal_mk_p",
@@ -277,7 +296,91 @@ std::vector<std::string> write_trend_table(const Dataset& d, const SeriesTable& 
     w->end_row();
   }
   w->finish();
+}
+
+}  // namespace
+
+std::vector<std::string> write_score_tables(const Dataset& dataset, const ScoreResult& result, const std::string& folder,
+                                            OutputFormat format) {
+  FileSink files(folder, format);
+  emit_score(dataset, result, files);
   return files.commit();
+}
+
+std::vector<std::string> write_distribution_tables(const Dataset& dataset, const DistributionReport& report,
+                                                   const std::string& folder, OutputFormat format) {
+  FileSink files(folder, format);
+  emit_distribution(dataset, report, files);
+  return files.commit();
+}
+
+std::vector<std::string> write_ikm_table(const Dataset& dataset, const IkmReport& report, const Period& period,
+                                         const std::string& folder, OutputFormat format) {
+  FileSink files(folder, format);
+  emit_ikm(dataset, report, period, files);
+  return files.commit();
+}
+
+std::vector<std::string> write_calibration_tables(const Dataset& dataset, const CalibrationResult& result,
+                                                  const std::string& folder, OutputFormat format) {
+  FileSink files(folder, format);
+  emit_calibration(dataset, result, files);
+  return files.commit();
+}
+
+std::vector<std::string> write_trend_table(const Dataset& dataset, const SeriesTable& series, const TrendTable& trends,
+                                           const ProjectionResult* projection, const std::string& folder,
+                                           OutputFormat format) {
+  FileSink files(folder, format);
+  emit_trend(dataset, series, trends, projection, files);
+  return files.commit();
+}
+
+std::string_view to_string(ColumnType type) noexcept {
+  switch (type) {
+    case ColumnType::Text: return "text";
+    case ColumnType::Number: return "number";
+    case ColumnType::Integer: return "integer";
+  }
+  return "unknown";
+}
+
+const Column* Table::find(std::string_view wanted) const noexcept {
+  for (const Column& c : columns) {
+    if (c.name == wanted) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<Table> score_tables(const Dataset& dataset, const ScoreResult& result) {
+  MemorySink tables;
+  emit_score(dataset, result, tables);
+  return tables.take();
+}
+
+std::vector<Table> distribution_tables(const Dataset& dataset, const DistributionReport& report) {
+  MemorySink tables;
+  emit_distribution(dataset, report, tables);
+  return tables.take();
+}
+
+std::vector<Table> ikm_tables(const Dataset& dataset, const IkmReport& report, const Period& period) {
+  MemorySink tables;
+  emit_ikm(dataset, report, period, tables);
+  return tables.take();
+}
+
+std::vector<Table> calibration_tables(const Dataset& dataset, const CalibrationResult& result) {
+  MemorySink tables;
+  emit_calibration(dataset, result, tables);
+  return tables.take();
+}
+
+std::vector<Table> trend_tables(const Dataset& dataset, const SeriesTable& series, const TrendTable& trends,
+                                const ProjectionResult* projection) {
+  MemorySink tables;
+  emit_trend(dataset, series, trends, projection, tables);
+  return tables.take();
 }
 
 }  // namespace v1
