@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "kinerja/dataset.hpp"
@@ -34,6 +35,13 @@ struct LoadOptions {
 /// errc::NotFound if `folder` is not a directory); data problems go to `diagnostics`.
 KIN_CXX_API Dataset load_dataset(const std::string& folder, Diagnostics& diagnostics,
                                  const LoadOptions& options = {});
+
+/// Loads and validates a dataset whose files are given in memory: file name ("units.csv", ...)
+/// to its CSV text, exactly as the files would hold it. A name not given is an absent file.
+/// Messages name the file without a folder. Throws errc::InvalidArgument for a name that is not a
+/// dataset file; data problems go to `diagnostics`.
+KIN_CXX_API Dataset load_dataset_from_memory(const std::map<std::string, std::string>& files,
+                                             Diagnostics& diagnostics, const LoadOptions& options = {});
 
 /// Reads a rules file: a built-in pack ("base = NAME", default permenpanrb-6-2022) and settings
 /// that override its defaults, one "key = value" per line, '#' starting a comment. Throws

@@ -112,6 +112,10 @@ KIN_CXX_API double period_end_time(const Period& period) noexcept;
 KIN_CXX_API SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, Period to,
                                      const SeriesOptions& options = {});
 
+/// The earliest and latest period of the dataset's realisations, whole-year values aside (the
+/// default range of a trend analysis); false, leaving both unchanged, when there is none.
+KIN_CXX_API bool realization_period_range(const Dataset& dataset, Period& first, Period& last);
+
 /// The id of series s: indicator_id, nip or unit_id.
 KIN_CXX_API std::string series_id(const Dataset& dataset, const SeriesTable& series, std::size_t s);
 

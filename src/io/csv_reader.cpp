@@ -21,11 +21,21 @@ CsvReader::CsvReader(std::string path, std::string display_name, Diagnostics& di
     : path_(std::move(path)), display_name_(std::move(display_name)), diagnostics_(diagnostics),
       max_record_bytes_(std::max<std::size_t>(max_record_bytes, 64)) {}
 
+CsvReader::CsvReader(const std::string* contents, std::string display_name, Diagnostics& diagnostics,
+                     std::size_t max_record_bytes)
+    : display_name_(std::move(display_name)), diagnostics_(diagnostics),
+      max_record_bytes_(std::max<std::size_t>(max_record_bytes, 64)), contents_(contents) {}
+
 CsvReader::~CsvReader() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
 bool CsvReader::open() {
+  if (contents_ != nullptr) {
+    file_size_ = contents_->size();
+    buffer_.resize(std::min(initial_buffer, max_record_bytes_ + 2));
+    return true;
+  }
   file_ = std::fopen(path_.c_str(), "rb");
   if (file_ == nullptr) return false;
   if (std::fseek(file_, 0, SEEK_END) == 0) {
@@ -60,9 +70,16 @@ bool CsvReader::refill() {
     }
     buffer_.resize(std::min(buffer_.size() * 2, max_record_bytes_ + 2));
   }
-  const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  std::size_t got = 0;
+  if (contents_ != nullptr) {
+    got = std::min(buffer_.size() - end_, contents_->size() - contents_read_);
+    std::memcpy(buffer_.data() + end_, contents_->data() + contents_read_, got);
+    contents_read_ += got;
+  } else {
+    got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  }
   if (got == 0) {
-    if (std::ferror(file_)) {
+    if (contents_ == nullptr && std::ferror(file_)) {
       fail({display_name_, next_line_, 0}, std::string("read error: ") + std::strerror(errno));
       return false;
     }

@@ -27,6 +27,9 @@ class CsvReader {
   /// `path` is opened; `display_name` is what messages call the file.
   CsvReader(std::string path, std::string display_name, Diagnostics& diagnostics,
             std::size_t max_record_bytes = std::size_t{16} << 20);
+  /// Reads `contents` (which must outlive the reader) instead of a file.
+  CsvReader(const std::string* contents, std::string display_name, Diagnostics& diagnostics,
+            std::size_t max_record_bytes = std::size_t{16} << 20);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -86,6 +89,8 @@ class CsvReader {
   Diagnostics& diagnostics_;
   std::size_t max_record_bytes_;
   std::FILE* file_ = nullptr;
+  const std::string* contents_ = nullptr;  // in-memory source, read from contents_read_ on
+  std::size_t contents_read_ = 0;
 
   std::vector<char> buffer_;
   std::size_t pos_ = 0;  // start of unconsumed data

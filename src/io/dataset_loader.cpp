@@ -10,6 +10,7 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -43,6 +44,10 @@ std::string join_path(const std::string& folder, const std::string& name) {
 }
 
 std::string quote(std::string_view s) { return "'" + printable(s) + "'"; }
+
+// The files of a dataset folder (docs/dataset-format.md).
+const char* const dataset_file_names[] = {"units.csv",   "employees.csv", "indicators.csv",  "realizations.csv",
+                                          "ratings.csv", "feedback.csv",  "org_ratings.csv", "surveys.csv"};
 
 // One column of a table: its header name and whether the file must have it.
 struct Column {
@@ -227,6 +232,9 @@ class Loader {
  public:
   Loader(const std::string& folder, Diagnostics& diagnostics, const LoadOptions& options)
       : folder_(folder), diagnostics_(diagnostics), options_(options) {}
+  // Files given in memory, by name ("units.csv"): absent names are absent files.
+  Loader(const std::map<std::string, std::string>& files, Diagnostics& diagnostics, const LoadOptions& options)
+      : files_(&files), diagnostics_(diagnostics), options_(options) {}
 
   Dataset run() {
     Dataset d;
@@ -247,7 +255,9 @@ class Loader {
   // Opens `name` in the folder; false when absent (reported only if required).
   bool open(CsvReader& csv, TableSource& source, bool required) {
     source.file = csv.file();
-    if (!is_regular_file(join_path(folder_, file_name(csv)))) {
+    const bool exists = files_ != nullptr ? files_->count(file_name(csv)) > 0
+                                          : is_regular_file(join_path(folder_, file_name(csv)));
+    if (!exists) {
       if (required) diagnostics_.error({csv.file(), 0, 0}, "required file is missing");
       return false;
     }
@@ -266,6 +276,10 @@ class Loader {
   }
 
   CsvReader reader(const char* name) {
+    if (files_ != nullptr) {
+      const auto it = files_->find(name);
+      return CsvReader(it == files_->end() ? &no_contents_ : &it->second, name, diagnostics_, options_.max_record_bytes);
+    }
     const std::string path = join_path(folder_, name);
     return CsvReader(path, path, diagnostics_, options_.max_record_bytes);
   }
@@ -904,6 +918,8 @@ class Loader {
   }
 
   std::string folder_;
+  const std::map<std::string, std::string>* files_ = nullptr;
+  const std::string no_contents_;
   Diagnostics& diagnostics_;
   LoadOptions options_;
   IdPool rejected_units_;
@@ -912,6 +928,18 @@ class Loader {
 };
 
 }  // namespace
+
+Dataset load_dataset_from_memory(const std::map<std::string, std::string>& files, Diagnostics& diagnostics,
+                                 const LoadOptions& options) {
+  for (const auto& [name, contents] : files) {
+    const auto known = std::find_if(std::begin(dataset_file_names), std::end(dataset_file_names),
+                                    [&name](const char* file) { return name == file; });
+    if (known == std::end(dataset_file_names)) {
+      throw error(errc::InvalidArgument, "'" + name + "' is not a file of a dataset (units.csv, employees.csv, ...)");
+    }
+  }
+  return Loader(files, diagnostics, options).run();
+}
 
 Dataset load_dataset(const std::string& folder, Diagnostics& diagnostics, const LoadOptions& options) {
   if (!is_directory(folder)) throw error(errc::NotFound, "dataset folder '" + folder + "' does not exist or is not a folder");

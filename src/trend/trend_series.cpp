@@ -658,6 +658,17 @@ SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, 
                         });
 }
 
+bool realization_period_range(const Dataset& dataset, Period& first, Period& last) {
+  bool any = false;
+  for (const Period& p : dataset.realizations.period) {
+    if (p.kind() == PeriodKind::Year) continue;
+    if (!any || p < first) first = p;
+    if (!any || last < p) last = p;
+    any = true;
+  }
+  return any;
+}
+
 std::string series_id(const Dataset& dataset, const SeriesTable& series, std::size_t s) {
   if (s >= series.size()) throw error(errc::InvalidArgument, "series_id: no series " + std::to_string(s));
   const Index row = series.subject[s];

@@ -93,13 +93,7 @@ int run_trend(const Arguments& args, Streams& io) {
   const kinerja::Dataset& d = *dataset;
   // Default range: every period with a realisation (whole-year values aside).
   kinerja::Period earliest, latest;
-  bool any = false;
-  for (const kinerja::Period& p : d.realizations.period) {
-    if (p.kind() == kinerja::PeriodKind::Year) continue;
-    if (!any || p < earliest) earliest = p;
-    if (!any || latest < p) latest = p;
-    any = true;
-  }
+  const bool any = kinerja::realization_period_range(d, earliest, latest);
   if (!any && (!args.has("from") || !args.has("to"))) {
     throw UsageError("the dataset has no period realisations: give --from and --to");
   }
