@@ -281,7 +281,7 @@ CsvReader::Scan CsvReader::scan_record(std::size_t& next_pos, std::uint32_t& lin
 }
 
 bool CsvReader::next() {
-  if (failed_ || file_ == nullptr) return false;
+  if (failed_ || (file_ == nullptr && contents_ == nullptr)) return false;
   for (;;) {
     if (pos_ == end_) {
       if (eof_) return false;
