@@ -3,9 +3,10 @@
 set(KIN_DEBIAN_PACKAGES
   g++ ninja-build pkg-config
   libboost-date-time-dev libboost-serialization-dev libeigen3-dev doctest-dev
-  # the bindings' tests: Debian's Python with numpy and pandas (PyPI is not needed), pip and
-  # setuptools to install the package, PHP's command line with FFI
-  python3 python3-numpy python3-pandas python3-pip python3-setuptools php-cli)
+  # the ABI check of the C library (libabigail); for the bindings' tests Debian's Python with
+  # numpy and pandas (PyPI is not needed), pip and setuptools to install the package, and PHP's
+  # command line with FFI
+  abigail-tools python3 python3-numpy python3-pandas python3-pip python3-setuptools php-cli)
 
 find_program(KIN_DPKG_QUERY dpkg-query)
 if(NOT KIN_DPKG_QUERY)

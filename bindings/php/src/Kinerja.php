@@ -749,16 +749,23 @@ final class Engine
                     $blob .= $text . "\0";
                 }
             }
-            // Not owned by PHP (an owned buffer cast to char* may be freed under the pointers).
+            // The pointers point into the buffer. They are computed as integers: the CData pointer
+            // arithmetic of PHP 8.2 FFI ($ptr + $n) fails or crashes after a few uses.
             $buffer = $ffi->new('char[' . max(1, strlen($blob)) . ']', false);
             try {
                 if ($blob !== '') {
                     FFI::memcpy($buffer, $blob, strlen($blob));
                 }
-                $base = $ffi->cast('char*', FFI::addr($buffer));
+                $base = $ffi->cast('uintptr_t', FFI::addr($buffer))->cdata;
+                $address = $ffi->new('uintptr_t');
                 $pointers = $ffi->new("char*[$n]");
                 foreach ($starts as $r => $start) {
-                    $pointers[$r] = $start < 0 ? null : $base + $start;
+                    if ($start < 0) {
+                        $pointers[$r] = null;
+                    } else {
+                        $address->cdata = $base + $start;
+                        $pointers[$r] = $ffi->cast('char*', $address);
+                    }
                 }
                 $this->check($ffi->kin_dataset_builder_set_column_text($this->context(), $builder, $table, $column, $pointers, $n));
             } finally {
