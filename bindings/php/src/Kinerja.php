@@ -740,13 +740,25 @@ final class Engine
             // All the column's cells in one NUL-separated buffer; the pointers point into it.
             $blob = '';
             $starts = [];
+            $given = 0;
             foreach ($list as $r => $row) {
-                $text = self::fieldText($row[$column] ?? null, $table, $column, $r);
+                $text = $row[$column] ?? null;
+                if (!is_string($text)) {
+                    $text = self::fieldText($text, $table, $column, $r);
+                }
                 if ($text === null) {
                     $starts[] = -1;
                 } else {
                     $starts[] = strlen($blob);
                     $blob .= $text . "\0";
+                    $given++;
+                }
+            }
+            if (substr_count($blob, "\0") !== $given) {
+                foreach ($list as $r => $row) {
+                    if (is_string($row[$column] ?? null) && str_contains($row[$column], "\0")) {
+                        throw new KinerjaException("$table row " . ($r + 1) . " column '$column': text with a NUL byte", $this->constant('KIN_EINVAL'));
+                    }
                 }
             }
             // The pointers point into the buffer. They are computed as integers: the CData pointer
@@ -757,14 +769,20 @@ final class Engine
                     FFI::memcpy($buffer, $blob, strlen($blob));
                 }
                 $base = $ffi->cast('uintptr_t', FFI::addr($buffer))->cdata;
-                $address = $ffi->new('uintptr_t');
                 $pointers = $ffi->new("char*[$n]");
-                foreach ($starts as $r => $start) {
-                    if ($start < 0) {
-                        $pointers[$r] = null;
-                    } else {
-                        $address->cdata = $base + $start;
-                        $pointers[$r] = $ffi->cast('char*', $address);
+                if (PHP_INT_SIZE === 8 && FFI::sizeof($pointers) === 8 * $n) {
+                    // All the pointers at once, in the machine's byte order (null: 0).
+                    $packed = pack('Q*', ...array_map(static fn(int $start) => $start < 0 ? 0 : $base + $start, $starts));
+                    FFI::memcpy($pointers, $packed, 8 * $n);
+                } else {
+                    $address = $ffi->new('uintptr_t');
+                    foreach ($starts as $r => $start) {
+                        if ($start < 0) {
+                            $pointers[$r] = null;
+                        } else {
+                            $address->cdata = $base + $start;
+                            $pointers[$r] = $ffi->cast('char*', $address);
+                        }
                     }
                 }
                 $this->check($ffi->kin_dataset_builder_set_column_text($this->context(), $builder, $table, $column, $pointers, $n));
