@@ -28,6 +28,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/cpu.hpp"
+
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -124,9 +126,7 @@ double select_rank(double* a, std::size_t lo, std::size_t hi, std::size_t r) {
 // All pairwise slopes (y[j] - y[i]) / (t[j] - t[i]), i < j, in the order of sen_slope(). The
 // divisions dominate; where the compiler can, a second version uses 256-bit vectors and is chosen
 // at run time on processors that have them (each quotient is the same IEEE division).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+KIN_CLONES_AVX2
 void pairwise_slopes(const double* y, const double* t, std::size_t n, double* out) {
   for (std::size_t i = 0; i < n; ++i) {
     const double yi = y[i], ti = t[i];

@@ -15,6 +15,7 @@
 #include "kinerja/error.hpp"
 #include "kinerja/predikat.hpp"
 #include "kinerja/score.hpp"
+#include "core/cpu.hpp"
 #include "core/numerics.hpp"
 #include "core/parallel.hpp"
 #include "dataset/indexed_realizations.hpp"
@@ -340,9 +341,7 @@ constexpr std::size_t pairwise_limit = 512;
 #if defined(__GNUC__) || defined(__clang__)
 using Lanes4 = double __attribute__((vector_size(32)));
 using Mask4 = long long __attribute__((vector_size(32)));
-#if !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+KIN_CLONES_AVX2
 void count_pairs(const double* y, std::size_t n, std::size_t i, std::int64_t& below, std::int64_t& equal,
                  std::int64_t& later) {
   const double yi = y[i];
