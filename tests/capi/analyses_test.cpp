@@ -99,6 +99,42 @@ TEST_SUITE("capi") {
     CHECK(r == nullptr);
   }
 
+  TEST_CASE("feedback outside the scale of the pack gives KIN_EDATA naming the file and line") {
+    capi_test::Context ctx;
+    capi_test::Dataset d;
+    capi_test::load_sample(ctx, d);
+    REQUIRE(d != nullptr);
+    capi_test::Rules rules;
+    REQUIRE(kin_rules_for_year(ctx, rules.out(), 2025) == KIN_OK);
+    REQUIRE(kin_rules_set(ctx, rules, "feedback.scale_max", "50") == KIN_OK);
+    capi_test::Result r;
+    CHECK(kin_calibrate(ctx, r.out(), d, "2025", rules) == KIN_EDATA);
+    CHECK(r == nullptr);
+    CHECK(ctx.error().find("feedback.csv:") != std::string::npos);
+    CHECK(ctx.error().find("outside the scale") != std::string::npos);
+  }
+
+  TEST_CASE("trend without realisations needs both periods") {
+    capi_test::Context ctx;
+    capi_test::Builder b;
+    REQUIRE(kin_dataset_builder_new(ctx, b.out()) == KIN_OK);
+    const char* cols[] = {"unit_id", "name"};
+    const char* row[] = {"U1", "Dinas"};
+    REQUIRE(kin_dataset_builder_set_columns(ctx, b, "units", cols, 2) == KIN_OK);
+    REQUIRE(kin_dataset_builder_add_row(ctx, b, "units", row, 2) == KIN_OK);
+    const char* emp_cols[] = {"nip", "name", "unit_id", "status"};
+    const char* emp[] = {"198503152010011003", "Siti", "U1", "pns"};
+    REQUIRE(kin_dataset_builder_set_columns(ctx, b, "employees", emp_cols, 4) == KIN_OK);
+    REQUIRE(kin_dataset_builder_add_row(ctx, b, "employees", emp, 4) == KIN_OK);
+    capi_test::Dataset d;
+    REQUIRE(kin_dataset_builder_build(ctx, d.out(), nullptr, b) == KIN_OK);
+    capi_test::Result r;
+    CHECK(kin_trend(ctx, r.out(), d, KIN_TREND_UNIT, nullptr, nullptr, nullptr) == KIN_EINVAL);
+    CHECK(ctx.error().find("from and to") != std::string::npos);
+    REQUIRE(kin_trend(ctx, r.out(), d, KIN_TREND_UNIT, "2025-01", "2025-12", nullptr) == KIN_OK);
+    CHECK(kin_result_rows(r, 0) == 0);
+  }
+
   TEST_CASE("calibrating a period without feedback gives empty tables and a reliability status") {
     capi_test::Context ctx;
     capi_test::Dataset d;

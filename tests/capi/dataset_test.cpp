@@ -152,8 +152,14 @@ TEST_SUITE("capi") {
     REQUIRE(kin_dataset_builder_set_columns(ctx, b, "units", cols, 2) == KIN_OK);
     CHECK(kin_dataset_builder_add_row(ctx, b, "units", row, 1) == KIN_EINVAL);
     REQUIRE(kin_dataset_builder_add_row(ctx, b, "units", row, 2) == KIN_OK);
+    CHECK(kin_dataset_builder_add_row(ctx, b, "people", row, 2) == KIN_EINVAL);
     const char* values[] = {"x"};
     CHECK(kin_dataset_builder_set_column_text(ctx, b, "units", "unit_id", values, 1) == KIN_ESTATE);
+    CHECK(kin_dataset_builder_set_column_text(ctx, b, "people", "unit_id", values, 1) == KIN_EINVAL);
+    REQUIRE(kin_dataset_builder_set_column_text(ctx, b, "ratings", "nip", values, 1) == KIN_OK);
+    CHECK(kin_dataset_builder_set_columns(ctx, b, "ratings", cols, 2) == KIN_ESTATE);
+    const int64_t years[] = {2025};
+    CHECK(kin_dataset_builder_set_column_int64(ctx, b, "units", "year", years, 1) == KIN_ESTATE);
     const double inf[] = {HUGE_VAL};
     CHECK(kin_dataset_builder_set_column_double(ctx, b, "realizations", "value", inf, 1) == KIN_EINVAL);
     CHECK(kin_dataset_builder_set_column_text(ctx, b, "realizations", "", values, 1) == KIN_EINVAL);

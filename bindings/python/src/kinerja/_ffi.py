@@ -173,6 +173,7 @@ def _load():
 
 
 def _declare(library):
+    """Declares every function of FUNCTIONS; returns the names the library lacks."""
     missing = []
     for name, (restype, argtypes) in FUNCTIONS.items():
         try:
@@ -182,16 +183,25 @@ def _declare(library):
             continue
         function.restype = restype
         function.argtypes = argtypes
-    if missing:
-        raise ImportError("kinerja: the C library %s lacks the functions %s" % (library_path, ", ".join(missing)))
+    return missing
+
+
+def _check_version(library, path):
+    """Raises ImportError unless the library is of the expected major version and ABI."""
+    try:
+        number = library.kin_version_number()
+        abi = library.kin_abi_version()
+        text = library.kin_version_string()
+    except AttributeError as e:
+        raise ImportError("kinerja: %s is not a kinerja C library: %s" % (path, e))
+    if number // 10000 != EXPECTED_MAJOR or abi != EXPECTED_ABI:
+        raise ImportError("kinerja: the C library %s is version %s (major %d, ABI %d), but this binding needs major "
+                          "%d and ABI %d" % (path, text.decode("utf-8", "replace") if text else "?", number // 10000,
+                                             abi, EXPECTED_MAJOR, EXPECTED_ABI))
 
 
 lib, library_path = _load()
-_declare(lib)
-
-_number = lib.kin_version_number()
-_abi = lib.kin_abi_version()
-if _number // 10000 != EXPECTED_MAJOR or _abi != EXPECTED_ABI:
-    raise ImportError("kinerja: the C library %s is version %s (major %d, ABI %d), but this binding needs major %d "
-                      "and ABI %d" % (library_path, lib.kin_version_string().decode(), _number // 10000, _abi,
-                                      EXPECTED_MAJOR, EXPECTED_ABI))
+_missing = _declare(lib)
+_check_version(lib, library_path)
+if _missing:
+    raise ImportError("kinerja: the C library %s lacks the functions %s" % (library_path, ", ".join(_missing)))
