@@ -120,7 +120,7 @@ template <typename T, typename Fill>
 void fill_buffer(T* out, std::size_t capacity, std::size_t* needed, std::size_t count, Fill&& fill) {
   if (needed != nullptr) *needed = count;
   if (capacity < count) {
-    fail(KIN_EBUFS, "the buffer holds " + std::to_string(capacity) + " values; " + std::to_string(count) +
+    fail(KIN_EBUFS, "the buffer has room for " + std::to_string(capacity) + " elements; " + std::to_string(count) +
                         " are needed");
   }
   if (count > 0) require(out, "out");

@@ -20,6 +20,8 @@ using kinerja_capi::require;
 namespace {
 
 constexpr double no_number = std::numeric_limits<double>::quiet_NaN();
+constexpr kinerja::ColumnType T = kinerja::ColumnType::Text, N = kinerja::ColumnType::Number,
+                              I = kinerja::ColumnType::Integer;
 
 // Field names per statistic, in the order of the output rows (kinerja.h).
 const std::vector<std::vector<const char*>>& field_names() {
@@ -196,8 +198,8 @@ int kin_icc(kin_context* ctx, kin_result** out, const double* matrix, size_t row
     kinerja::Table table;
     table.name = "icc";
     kinerja::detail::TableCollector w(table);
-    w.header({"type", "shrout_fleiss", "mcgraw_wong", "value", "f", "df1", "df2", "p_value", "lower", "upper",
-              "status"});
+    w.header({{"type", T}, {"shrout_fleiss", T}, {"mcgraw_wong", T}, {"value", N}, {"f", N}, {"df1", N},
+              {"df2", N}, {"p_value", N}, {"lower", N}, {"upper", N}, {"status", T}});
     for (const kinerja::IccEstimate& e : r.estimates) {
       w.text(to_string(e.type)).text(kinerja::shrout_fleiss_name(e.type)).text(kinerja::mcgraw_wong_name(e.type));
       w.number(e.value).number(e.f).number(e.df1).number(e.df2).number(e.p_value).number(e.lower).number(e.upper);
@@ -258,8 +260,8 @@ int kin_rater_effects(kin_context* ctx, kin_result** out, const int64_t* ratee, 
     std::vector<kinerja::Table> tables(3);
     tables[2].name = "model";
     kinerja::detail::TableCollector m(tables[2]);
-    m.header({"model", "intercept", "ratee_variance", "rater_variance", "residual_variance", "converged", "singular",
-              "evaluations", "components"});
+    m.header({{"model", T}, {"intercept", N}, {"ratee_variance", N}, {"rater_variance", N}, {"residual_variance", N},
+              {"converged", I}, {"singular", I}, {"evaluations", I}, {"components", I}});
     if (model == KIN_MODEL_RANDOM) {
       kinerja::RandomEffectsOptions options;
       options.threads = ctx->threads;
@@ -292,7 +294,7 @@ int kin_rater_effects(kin_context* ctx, kin_result** out, const int64_t* ratee, 
                     const std::vector<double>& sd, const std::vector<kinerja::Index>& component) {
       table.name = name;
       kinerja::detail::TableCollector w(table);
-      w.header({id_name, "scores", "effect", "sd", "component"});
+      w.header({{id_name, I}, {"scores", I}, {"effect", N}, {"sd", N}, {"component", I}});
       for (std::size_t i = 0; i < ids.ids.size(); ++i) {
         w.integer(ids.ids[i]).integer(static_cast<std::int64_t>(scores[i])).number(effect[i]);
         w.number(sd.empty() ? no_number : sd[i]);

@@ -134,13 +134,14 @@ void CsvWriter::end_row() {
   first_ = true;
 }
 
-void CsvWriter::header(std::initializer_list<std::string_view> names) {
-  for (std::string_view n : names) text(n);
+void CsvWriter::header(std::initializer_list<ColumnSpec> columns) {
+  for (const ColumnSpec& c : columns) text(c.name);
   end_row();
 }
 
-void JsonWriter::header(std::initializer_list<std::string_view> names) {
-  names_.assign(names.begin(), names.end());
+void JsonWriter::header(std::initializer_list<ColumnSpec> columns) {
+  names_.clear();
+  for (const ColumnSpec& c : columns) names_.emplace_back(c.name);
   out_.put('[');
 }
 
@@ -210,54 +211,32 @@ std::string number_text(double value) {
   return out.str();
 }
 
-void TableCollector::header(std::initializer_list<std::string_view> names) {
+void TableCollector::header(std::initializer_list<ColumnSpec> columns) {
   table_.columns.clear();
-  for (std::string_view name : names) {
+  for (const ColumnSpec& spec : columns) {
     table_.columns.emplace_back();
-    table_.columns.back().name = std::string(name);
+    table_.columns.back().name = std::string(spec.name);
+    table_.columns.back().type = spec.type;
   }
-  kinds_.assign(names.size(), Kind::None);
   table_.rows = 0;
   column_ = 0;
 }
 
-Column& TableCollector::next() {
+// The next column of the row; `want` is the type the value needs (Text for empty(): any).
+Column& TableCollector::next(ColumnType want, const char* what) {
   if (column_ >= table_.columns.size()) throw error(errc::Internal, "result table " + table_.name + ": too many values in a row");
-  return table_.columns[column_++];
-}
-
-// Gives column c (whose row `at` is being written) the kind `kind`, converting the values so far.
-void TableCollector::widen(Column& c, std::size_t at, Kind kind) {
-  Kind& now = kinds_[static_cast<std::size_t>(&c - table_.columns.data())];
-  if (now == kind || now == Kind::Text || (now == Kind::Number && kind == Kind::Integer)) return;
-  if (now == Kind::None) {
-    if (kind == Kind::Integer) c.integers.assign(at, 0);
-    if (kind == Kind::Number) c.numbers.assign(at, std::numeric_limits<double>::quiet_NaN());
-    if (kind == Kind::Text) c.texts.assign(at, std::string());
-  } else if (kind == Kind::Number) {  // integers so far
-    for (std::size_t r = 0; r < at; ++r) {
-      c.numbers.push_back(c.present[r] != 0 ? static_cast<double>(c.integers[r]) : std::numeric_limits<double>::quiet_NaN());
-    }
-    c.integers.clear();
-  } else {  // to text, from integers or numbers
-    for (std::size_t r = 0; r < at; ++r) {
-      if (c.present[r] == 0) {
-        c.texts.emplace_back();
-      } else {
-        c.texts.push_back(now == Kind::Integer ? std::to_string(c.integers[r]) : number_text(c.numbers[r]));
-      }
-    }
-    c.integers.clear();
-    c.numbers.clear();
+  Column& c = table_.columns[column_++];
+  const bool fits = c.type == want || (c.type == ColumnType::Number && want == ColumnType::Integer);
+  if (!fits && std::string_view(what) != "empty") {
+    throw error(errc::Internal, "result table " + table_.name + ": " + what + " value in the " +
+                                    std::string(to_string(c.type)) + " column " + c.name);
   }
-  now = kind;
+  return c;
 }
 
 TableCollector& TableCollector::text(std::string_view value) {
   if (value.empty()) return empty();
-  Column& c = next();
-  const std::size_t at = c.present.size();
-  widen(c, at, Kind::Text);
+  Column& c = next(ColumnType::Text, "text");
   c.texts.emplace_back(value);
   c.present.push_back(1);
   return *this;
@@ -265,37 +244,29 @@ TableCollector& TableCollector::text(std::string_view value) {
 
 TableCollector& TableCollector::number(double value) {
   if (std::isnan(value)) return empty();
-  Column& c = next();
-  const std::size_t at = c.present.size();
-  widen(c, at, Kind::Number);
-  switch (kinds_[column_ - 1]) {
-    case Kind::Text: c.texts.push_back(number_text(value)); break;
-    default: c.numbers.push_back(value); break;
-  }
+  Column& c = next(ColumnType::Number, "number");
+  c.numbers.push_back(value);
   c.present.push_back(1);
   return *this;
 }
 
 TableCollector& TableCollector::integer(std::int64_t value) {
-  Column& c = next();
-  const std::size_t at = c.present.size();
-  widen(c, at, Kind::Integer);
-  switch (kinds_[column_ - 1]) {
-    case Kind::Text: c.texts.push_back(std::to_string(value)); break;
-    case Kind::Number: c.numbers.push_back(static_cast<double>(value)); break;
-    default: c.integers.push_back(value); break;
+  Column& c = next(ColumnType::Integer, "integer");
+  if (c.type == ColumnType::Number) {
+    c.numbers.push_back(static_cast<double>(value));
+  } else {
+    c.integers.push_back(value);
   }
   c.present.push_back(1);
   return *this;
 }
 
 TableCollector& TableCollector::empty() {
-  Column& c = next();
-  switch (kinds_[column_ - 1]) {
-    case Kind::None: break;
-    case Kind::Integer: c.integers.push_back(0); break;
-    case Kind::Number: c.numbers.push_back(std::numeric_limits<double>::quiet_NaN()); break;
-    case Kind::Text: c.texts.emplace_back(); break;
+  Column& c = next(ColumnType::Text, "empty");
+  switch (c.type) {
+    case ColumnType::Text: c.texts.emplace_back(); break;
+    case ColumnType::Number: c.numbers.push_back(std::numeric_limits<double>::quiet_NaN()); break;
+    case ColumnType::Integer: c.integers.push_back(0); break;
   }
   c.present.push_back(0);
   return *this;
@@ -305,18 +276,6 @@ void TableCollector::end_row() {
   if (column_ != table_.columns.size()) throw error(errc::Internal, "result table " + table_.name + ": a row misses values");
   column_ = 0;
   ++table_.rows;
-}
-
-void TableCollector::finish() {
-  for (std::size_t k = 0; k < table_.columns.size(); ++k) {
-    Column& c = table_.columns[k];
-    switch (kinds_[k]) {
-      case Kind::None: c.type = ColumnType::Text; c.texts.assign(c.present.size(), std::string()); break;
-      case Kind::Integer: c.type = ColumnType::Integer; break;
-      case Kind::Number: c.type = ColumnType::Number; break;
-      case Kind::Text: c.type = ColumnType::Text; break;
-    }
-  }
 }
 
 }  // namespace detail

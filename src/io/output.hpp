@@ -44,13 +44,20 @@ class OutputSet {
   bool committed_ = false;
 };
 
-/// Writes a table one row at a time. The columns are named once by header(); each row is a
+/// One column of a table: its name and the type of its values, fixed whatever the data.
+struct ColumnSpec {
+  std::string_view name;
+  ColumnType type;
+};
+
+/// Writes a table one row at a time. The columns are declared once by header(); each row is a
 /// sequence of text(), number(), integer() or empty() calls, one per column, then end_row().
-/// A number that does not exist (NaN) is written as "no value", never as 0 or NaN.
+/// A value that does not exist (empty text, NaN, empty()) is written as "no value", never as 0
+/// or NaN.
 class TableWriter {
  public:
   virtual ~TableWriter() = default;
-  virtual void header(std::initializer_list<std::string_view> names) = 0;
+  virtual void header(std::initializer_list<ColumnSpec> columns) = 0;
   virtual TableWriter& text(std::string_view value) = 0;
   virtual TableWriter& number(double value) = 0;
   virtual TableWriter& integer(std::int64_t value) = 0;
@@ -65,7 +72,7 @@ class TableWriter {
 class CsvWriter final : public TableWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
-  void header(std::initializer_list<std::string_view> names) override;
+  void header(std::initializer_list<ColumnSpec> columns) override;
   CsvWriter& text(std::string_view value) override;
   CsvWriter& number(double value) override;
   CsvWriter& integer(std::int64_t value) override;
@@ -83,7 +90,7 @@ class CsvWriter final : public TableWriter {
 class JsonWriter final : public TableWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
-  void header(std::initializer_list<std::string_view> names) override;
+  void header(std::initializer_list<ColumnSpec> columns) override;
   JsonWriter& text(std::string_view value) override;
   JsonWriter& number(double value) override;
   JsonWriter& integer(std::int64_t value) override;
@@ -99,26 +106,22 @@ class JsonWriter final : public TableWriter {
   bool any_row_ = false;
 };
 
-/// Collects a table in memory (kinerja/table.hpp): text "" and NaN are null, as an empty CSV
-/// field; a column's type is the kind of its values, Integer widened to Number and anything
-/// mixed with text to Text (numbers then in the CSV notation).
+/// Collects a table in memory (kinerja/table.hpp) with the declared column types: text "", NaN
+/// and empty() are null cells, as an empty CSV field. An integer goes into a number column as a
+/// double; any other value that does not fit its column's type is a bug (errc::Internal).
 class TableCollector final : public TableWriter {
  public:
   explicit TableCollector(Table& table) : table_(table) {}
-  void header(std::initializer_list<std::string_view> names) override;
+  void header(std::initializer_list<ColumnSpec> columns) override;
   TableCollector& text(std::string_view value) override;
   TableCollector& number(double value) override;
   TableCollector& integer(std::int64_t value) override;
   TableCollector& empty() override;
   void end_row() override;
-  void finish() override;
 
  private:
-  enum class Kind : std::uint8_t { None, Integer, Number, Text };
-  Column& next();
-  void widen(Column& c, std::size_t at, Kind kind);
+  Column& next(ColumnType want, const char* what);
   Table& table_;
-  std::vector<Kind> kinds_;
   std::size_t column_ = 0;
 };
 

@@ -10,6 +10,8 @@ namespace kinerja {
 inline namespace v1 {
 namespace {
 
+constexpr ColumnType T = ColumnType::Text, N = ColumnType::Number, I = ColumnType::Integer;
+
 std::string_view rating_text(std::int8_t r) {
   return r == no_value ? std::string_view() : to_string(static_cast<Rating>(r));
 }
@@ -62,9 +64,7 @@ void emit_score(const Dataset& d, const ScoreResult& r, TableSink& files) {
   const auto& labels = predikat_labels(r.rule_set);
   {
     auto w = files.open("indicator_scores");
-    w->header({"indicator_id", "owner_type", "owner_id", "year", "target", "target_upper", "realization",
-              "achievement", "capped_achievement", "weight", "status", "periods", "nilai", "children",
-              "children_achievement"});
+    w->header({{"indicator_id", T}, {"owner_type", T}, {"owner_id", T}, {"year", I}, {"target", N}, {"target_upper", N}, {"realization", N}, {"achievement", N}, {"capped_achievement", N}, {"weight", N}, {"status", T}, {"periods", I}, {"nilai", N}, {"children", I}, {"children_achievement", N}});
     const IndicatorTable& t = d.indicators;
     const IndicatorScores& s = r.indicators;
     for (std::size_t k = 0; k < s.size(); ++k) {
@@ -86,8 +86,7 @@ void emit_score(const Dataset& d, const ScoreResult& r, TableSink& files) {
   }
   {
     auto w = files.open("employee_scores");
-    w->header({"nip", "year", "rule_pack", "result_score", "behavior_score", "final_score", "result_rating",
-              "behavior_rating", "predikat", "indicators", "indicators_scored", "suggested_result_rating"});
+    w->header({{"nip", T}, {"year", I}, {"rule_pack", T}, {"result_score", N}, {"behavior_score", N}, {"final_score", N}, {"result_rating", T}, {"behavior_rating", T}, {"predikat", T}, {"indicators", I}, {"indicators_scored", I}, {"suggested_result_rating", T}});
     const EmployeeScores& s = r.employees;
     for (std::size_t k = 0; k < s.size(); ++k) {
       w->text(d.employees.nips[s.employee[k]]).integer(r.year).text(r.rule_pack);
@@ -101,8 +100,7 @@ void emit_score(const Dataset& d, const ScoreResult& r, TableSink& files) {
   }
   {
     auto w = files.open("unit_scores");
-    w->header({"unit_id", "year", "iku_achievement", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
-              "iku", "subtree_iku_achievement", "subtree_units"});
+    w->header({{"unit_id", T}, {"year", I}, {"iku_achievement", N}, {"employees", I}, {labels[0], I}, {labels[1], I}, {labels[2], I}, {labels[3], I}, {labels[4], I}, {"iku", I}, {"subtree_iku_achievement", N}, {"subtree_units", I}});
     const UnitScores& s = r.units;
     for (std::size_t k = 0; k < s.size(); ++k) {
       w->text(d.units.ids[s.unit[k]]).integer(r.year).number(s.iku_achievement[k]).integer(s.employees[k]);
@@ -118,8 +116,7 @@ void emit_distribution(const Dataset& d, const DistributionReport& r, TableSink&
   const auto& labels = predikat_labels(RuleSet::PermenPanRb6_2022);
   {
     auto w = files.open("distribution_check");
-    w->header({"unit_id", "period", "org_predikat", "employees", labels[0], labels[1], labels[2], labels[3], labels[4],
-              "valid", "violations", "warnings", "pooled_units"});
+    w->header({{"unit_id", T}, {"period", T}, {"org_predikat", T}, {"employees", I}, {labels[0], I}, {labels[1], I}, {labels[2], I}, {labels[3], I}, {labels[4], I}, {"valid", I}, {"violations", T}, {"warnings", T}, {"pooled_units", T}});
     const std::string period = r.period.to_string();
     for (const UnitDistribution& u : r.units) {
       std::string hard, soft, pooled;
@@ -137,7 +134,7 @@ void emit_distribution(const Dataset& d, const DistributionReport& r, TableSink&
   }
   {
     auto w = files.open("distribution_suggestions");
-    w->header({"unit_id", "nip", "from_predikat", "to_predikat", "reason", "evidence"});
+    w->header({{"unit_id", T}, {"nip", T}, {"from_predikat", T}, {"to_predikat", T}, {"reason", T}, {"evidence", N}});
     for (const DistributionSuggestion& s : r.suggestions) {
       w->text(d.units.ids[s.unit]).text(d.employees.nips[s.employee]).text(to_string(s.from)).text(to_string(s.to));
       w->text("suggestion: " + s.reason).number(s.evidence);
@@ -149,8 +146,7 @@ void emit_distribution(const Dataset& d, const DistributionReport& r, TableSink&
 
 void emit_ikm(const Dataset& d, const IkmReport& r, const Period& period, TableSink& files) {
   auto w = files.open("ikm");
-  w->header({"unit_id", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7",
-            "nrr_u8", "nrr_u9", "ikm", "mutu", "ikm_unrounded", "exact"});
+  w->header({{"unit_id", T}, {"period", T}, {"respondents", I}, {"nrr_u1", N}, {"nrr_u2", N}, {"nrr_u3", N}, {"nrr_u4", N}, {"nrr_u5", N}, {"nrr_u6", N}, {"nrr_u7", N}, {"nrr_u8", N}, {"nrr_u9", N}, {"ikm", T}, {"mutu", T}, {"ikm_unrounded", N}, {"exact", I}});
   const std::string p = period.to_string();
   for (const UnitIkm& u : r.units) {
     w->text(d.units.ids[u.unit]).text(p).integer(static_cast<std::int64_t>(u.result.respondents));
@@ -167,8 +163,9 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
   const std::size_t ne = d.employees.size();
   const bool fitted = r.model_status == ModelStatus::Fitted;
   const std::string model(to_string(r.model));
-  auto component_text = [&](std::size_t e) {
-    return r.component[e] == no_index ? std::string() : std::to_string(r.component[e] + 1);
+  // Components are numbered from 1 in the files; none is an empty cell.
+  auto component = [&](detail::TableWriter& w, std::size_t e) -> detail::TableWriter& {
+    return r.component[e] == no_index ? w.empty() : w.integer(r.component[e] + 1);
   };
   // The flags of each rater, ';'-separated, for rater_effects.csv.
   std::vector<std::string> flags_of(ne);
@@ -178,8 +175,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
   }
   {
     auto w = files.open("rater_effects");
-    w->header({"rater_nip", "unit_id", "period", "model", "scores", "effect", "se", "z", "lower", "upper", "component",
-              "leniency", "leniency_z", "flags"});
+    w->header({{"rater_nip", T}, {"unit_id", T}, {"period", T}, {"model", T}, {"scores", I}, {"effect", N}, {"se", N}, {"z", N}, {"lower", N}, {"upper", N}, {"component", I}, {"leniency", N}, {"leniency_z", N}, {"flags", T}});
     std::vector<Index> summary_row(ne, no_index);
     for (std::size_t k = 0; k < r.raters.raters.size(); ++k) summary_row[r.raters.raters.rater[k]] = static_cast<Index>(k);
     for (std::size_t e = 0; e < ne; ++e) {
@@ -188,7 +184,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
       const double se = fitted ? r.rater_se[e] : std::nan("");
       w->text(d.employees.nips[static_cast<Index>(e)]).text(d.units.ids[d.employees.unit[e]]).text(period).text(model);
       w->integer(r.rater_scores[e]).number(effect).number(se).number(se > 0 ? effect / se : std::nan(""));
-      w->number(effect - 1.959963984540054 * se).number(effect + 1.959963984540054 * se).text(component_text(e));
+      component(w->number(effect - 1.959963984540054 * se).number(effect + 1.959963984540054 * se), e);
       const Index s = summary_row[e];
       w->number(s == no_index ? std::nan("") : r.raters.raters.leniency[s]);
       w->number(s == no_index ? std::nan("") : r.raters.raters.leniency_z[s]).text(flags_of[e]);
@@ -198,9 +194,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
   }
   {
     auto w = files.open("ratee_scores");
-    w->header({"nip", "unit_id", "period", "scores", "raw_mean", "combined", "shrunk", "self", "fair_score",
-              "fair_lower", "fair_upper", "effect", "se", "component", "behavior_rating", "suggested_behavior_rating",
-              "predikat", "suggested_predikat"});
+    w->header({{"nip", T}, {"unit_id", T}, {"period", T}, {"scores", I}, {"raw_mean", N}, {"combined", N}, {"shrunk", N}, {"self", N}, {"fair_score", N}, {"fair_lower", N}, {"fair_upper", N}, {"effect", N}, {"se", N}, {"component", I}, {"behavior_rating", T}, {"suggested_behavior_rating", T}, {"predikat", T}, {"suggested_predikat", T}});
     std::vector<Index> overall(ne, no_index);
     for (std::size_t k = 0; k < r.feedback.size(); ++k) {
       if (r.feedback.aspect[k] == no_index) overall[r.feedback.ratee[k]] = static_cast<Index>(k);
@@ -216,7 +210,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
       w->number(o == no_index ? std::nan("") : r.feedback.self().mean[o]);
       w->number(r.fair_score[e]).number(r.fair_lower[e]).number(r.fair_upper[e]);
       w->number(fitted ? r.ratee_effect[e] : std::nan("")).number(fitted ? r.ratee_se[e] : std::nan(""));
-      w->text(component_text(e)).text(rating_text(r.behavior_rating[e])).text(rating_text(r.suggested_behavior_rating[e]));
+      component(*w, e).text(rating_text(r.behavior_rating[e])).text(rating_text(r.suggested_behavior_rating[e]));
       w->text(predikat_text(r.predikat[e])).text(predikat_text(r.suggested_predikat[e]));
       w->end_row();
     }
@@ -224,7 +218,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
   }
   {
     auto w = files.open("reliability");
-    w->header({"period", "statistic", "value", "lower", "upper", "raters", "units", "status", "basis"});
+    w->header({{"period", T}, {"statistic", T}, {"value", N}, {"lower", N}, {"upper", N}, {"raters", N}, {"units", I}, {"status", T}, {"basis", T}});
     for (const ReliabilityRow& row : r.reliability) {
       w->text(period).text(row.statistic).number(row.value).number(row.lower).number(row.upper).number(row.raters);
       w->integer(static_cast<std::int64_t>(row.units)).text(row.status).text(row.basis);
@@ -234,7 +228,7 @@ void emit_calibration(const Dataset& d, const CalibrationResult& r, TableSink& f
   }
   {
     auto w = files.open("rater_flags");
-    w->header({"rater_nip", "unit_id", "period", "flag", "statistic", "threshold", "partner_nip", "detail"});
+    w->header({{"rater_nip", T}, {"unit_id", T}, {"period", T}, {"flag", T}, {"statistic", N}, {"threshold", N}, {"partner_nip", T}, {"detail", T}});
     const RaterFlags& f = r.raters.flags;
     for (std::size_t k = 0; k < f.size(); ++k) {
       const Index e = f.rater[k];
@@ -255,12 +249,7 @@ void emit_trend(const Dataset& d, const SeriesTable& series, const TrendTable& t
     for (std::size_t k = 0; k < projection->size(); ++k) projected[projection->indicator[k]] = static_cast<Index>(k);
   }
   auto w = files.open("trends");
-  w->header({"series_id", "level", "n", "first_period", "last_period", "ols_slope", "ols_intercept", "r2", "ols_p",
-            "mk_s", "mk_var_s", "mk_z", "mk_p", "mk_tau", "sen_slope", "sen_lower", "sen_upper", "hamed_rao_p",
-            "seasonal_mk_p",
-            "pettitt_period", "pettitt_p", "direction", "status", "projection_year", "projected_value",
-            "projected_lower", "projected_upper", "projected_achievement", "achievement_low", "achievement_high",
-            "projection_status"});
+  w->header({{"series_id", T}, {"level", T}, {"n", I}, {"first_period", T}, {"last_period", T}, {"ols_slope", N}, {"ols_intercept", N}, {"r2", N}, {"ols_p", N}, {"mk_s", I}, {"mk_var_s", N}, {"mk_z", N}, {"mk_p", N}, {"mk_tau", N}, {"sen_slope", N}, {"sen_lower", N}, {"sen_upper", N}, {"hamed_rao_p", N}, {"seasonal_mk_p", N}, {"pettitt_period", T}, {"pettitt_p", N}, {"direction", T}, {"status", T}, {"projection_year", I}, {"projected_value", N}, {"projected_lower", N}, {"projected_upper", N}, {"projected_achievement", N}, {"achievement_low", N}, {"achievement_high", N}, {"projection_status", T}});
   const std::string level(to_string(series.level));
   for (std::size_t s = 0; s < trends.size(); ++s) {
     const bool tested = trends.status[s] == TrendStatus::Ok;

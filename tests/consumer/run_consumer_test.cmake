@@ -1,49 +1,37 @@
-# Installs the built kinerja into a scratch prefix, then builds and runs a small program that
-# finds it with find_package(kinerja CONFIG REQUIRED), as a user's project would.
+# Installs the built kinerja into a scratch prefix, then builds and runs small programs against
+# it as users would: a C++ program and a C program with find_package(kinerja CONFIG REQUIRED), and
+# the C program again with pkg-config alone (as a Makefile or a binding's build would).
 file(REMOVE_RECURSE ${KIN_WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${KIN_BUILD_DIR} --prefix ${KIN_WORK_DIR}/prefix
                 RESULT_VARIABLE rc OUTPUT_QUIET)
 if(rc)
   message(FATAL_ERROR "install failed (${rc})")
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${KIN_SOURCE_DIR}/tests/consumer/project -B ${KIN_WORK_DIR}/build
-                        -G ${KIN_GENERATOR} -DCMAKE_PREFIX_PATH=${KIN_WORK_DIR}/prefix
-                        # the same instrumentation as the library (sanitizer builds)
-                        "-DCMAKE_CXX_FLAGS=${KIN_CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${KIN_LINKER_FLAGS}"
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "configuring the consumer failed (${rc})")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${KIN_WORK_DIR}/build RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "building the consumer failed (${rc})")
-endif()
-execute_process(COMMAND ${KIN_WORK_DIR}/build/consumer ${KIN_SOURCE_DIR}/data/sample
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "employees: [1-9]")
-  message(FATAL_ERROR "the consumer failed (${rc}):\n${out}\n${err}")
-endif()
-message(STATUS "consumer output: ${out}")
 
-# A C program against the C API of the same installed tree: with find_package, and with
-# pkg-config alone (as a Makefile or a PHP/Python build would).
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${KIN_SOURCE_DIR}/tests/consumer/project_c -B ${KIN_WORK_DIR}/build_c
-                        -G ${KIN_GENERATOR} -DCMAKE_PREFIX_PATH=${KIN_WORK_DIR}/prefix
-                        "-DCMAKE_C_FLAGS=${KIN_CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${KIN_LINKER_FLAGS}"
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "configuring the C consumer failed (${rc})")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${KIN_WORK_DIR}/build_c RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "building the C consumer failed (${rc})")
-endif()
-execute_process(COMMAND ${KIN_WORK_DIR}/build_c/consumer_c ${KIN_SOURCE_DIR}/data/sample
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "employees: 322")
-  message(FATAL_ERROR "the C consumer failed (${rc}):\n${out}\n${err}")
-endif()
-message(STATUS "C consumer output: ${out}")
+# Configures, builds and runs one consumer project; its program must print `expect`.
+function(consume name project program flags_variable expect)
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${KIN_SOURCE_DIR}/tests/consumer/${project} -B ${KIN_WORK_DIR}/${name}
+                          -G ${KIN_GENERATOR} -DCMAKE_PREFIX_PATH=${KIN_WORK_DIR}/prefix
+                          # the same instrumentation as the library (sanitizer builds)
+                          "-D${flags_variable}=${KIN_CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${KIN_LINKER_FLAGS}"
+                  RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "configuring the ${name} consumer failed (${rc})")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${KIN_WORK_DIR}/${name} RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "building the ${name} consumer failed (${rc})")
+  endif()
+  execute_process(COMMAND ${KIN_WORK_DIR}/${name}/${program} ${KIN_SOURCE_DIR}/data/sample
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "${expect}")
+    message(FATAL_ERROR "the ${name} consumer failed (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "${name} consumer output: ${out}")
+endfunction()
+
+consume(cxx project consumer CMAKE_CXX_FLAGS "employees: [1-9]")
+consume(c project_c consumer_c CMAKE_C_FLAGS "employees: 322")
 
 find_program(PKG_CONFIG NAMES pkgconf pkg-config)
 find_program(CC NAMES cc gcc)

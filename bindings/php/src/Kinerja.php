@@ -79,7 +79,11 @@ final class Header
     /** @var array<string, array{0: string, 1: array<string, int>}> cache by path */
     private static array $cache = [];
 
-    /** The default header: argument, else env KIN_C_HEADER, else the copy next to this file. */
+    /**
+     * The default header: the argument, else env KIN_C_HEADER, else the installed header
+     * (/usr/include, /usr/local/include: the Debian package and `cmake --install` put it there),
+     * else the one of the source tree this binding lives in (capi/kinerja.h).
+     */
     public static function defaultPath(?string $path = null): string
     {
         if ($path !== null && $path !== '') {
@@ -89,7 +93,12 @@ final class Header
         if (is_string($env) && $env !== '') {
             return $env;
         }
-        return __DIR__ . '/kinerja.h';
+        foreach (['/usr/include/kinerja.h', '/usr/local/include/kinerja.h'] as $installed) {
+            if (is_file($installed)) {
+                return $installed;
+            }
+        }
+        return dirname(__DIR__, 3) . '/capi/kinerja.h';
     }
 
     /** @return array{0: string, 1: array<string, int>} the declarations and the constants. */
@@ -545,7 +554,7 @@ final class Engine
 
     /**
      * @param string|null $library the shared library: else env KIN_C_LIBRARY, else libkinerja_c.so.1
-     * @param string|null $header  kinerja.h: else env KIN_C_HEADER, else the copy next to this file
+     * @param string|null $header  kinerja.h: else env KIN_C_HEADER, else the installed one, else capi/kinerja.h
      */
     public function __construct(?string $library = null, ?string $header = null)
     {

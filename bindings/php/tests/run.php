@@ -142,12 +142,17 @@ function test_header_parse_strips_preprocessor_and_cplusplus(): void
     same(['KIN_A' => 3, 'KIN_B' => -4], $c, 'constants of a small header');
 }
 
-function test_shipped_header_equals_capi_header(): void
+function test_default_header_is_found(): void
 {
-    $shipped = __DIR__ . '/../src/kinerja.h';
-    check(is_file($shipped), 'src/kinerja.h is shipped');
-    check(is_file(REPO_HEADER), 'capi/kinerja.h is found');
-    same(hash_file('sha256', REPO_HEADER), hash_file('sha256', $shipped), 'src/kinerja.h equals capi/kinerja.h (copy it again)');
+    $saved = getenv('KIN_C_HEADER');
+    putenv('KIN_C_HEADER');
+    $path = Kinerja\Header::defaultPath();
+    if ($saved !== false) {
+        putenv("KIN_C_HEADER=$saved");
+    }
+    check(is_file($path), "the default header $path exists");
+    check(str_ends_with($path, 'kinerja.h'), 'the default header is kinerja.h');
+    same('/given/kinerja.h', Kinerja\Header::defaultPath('/given/kinerja.h'), 'an explicit header wins');
 }
 
 function test_version_checked_at_load(): void

@@ -62,7 +62,7 @@ TEST_SUITE("io") {
   TEST_CASE("CSV writer: quoting, full-precision numbers, empty for NaN") {
     std::ostringstream s;
     kinerja::detail::CsvWriter w(s);
-    w.header({"a", "b"});
+    w.header({{"a", kinerja::ColumnType::Text}, {"b", kinerja::ColumnType::Number}});
     w.text("Dinas \"A\", Bidang B").number(0.1 + 0.2).number(std::numeric_limits<double>::quiet_NaN()).integer(-7);
     w.end_row();
     w.number(107.5).text("line\nbreak").empty();
@@ -112,7 +112,10 @@ TEST_SUITE("io") {
   TEST_CASE("JSON writer: an array of objects, numbers as numbers, no value as null") {
     std::ostringstream s;
     kinerja::detail::JsonWriter w(s);
-    w.header({"id", "score", "note", "n"});
+    w.header({{"id", kinerja::ColumnType::Text},
+              {"score", kinerja::ColumnType::Number},
+              {"note", kinerja::ColumnType::Text},
+              {"n", kinerja::ColumnType::Integer}});
     w.text("U\"1\"\\x").number(107.5).text("").integer(3);
     w.end_row();
     w.text("tab\there\n").number(std::numeric_limits<double>::quiet_NaN()).empty().integer(-1);
@@ -123,7 +126,7 @@ TEST_SUITE("io") {
           " {\"id\": \"tab\\u0009here\\u000a\", \"score\": null, \"note\": null, \"n\": -1}\n]\n");
     std::ostringstream none;
     kinerja::detail::JsonWriter empty_table(none);
-    empty_table.header({"a"});
+    empty_table.header({{"a", kinerja::ColumnType::Text}});
     empty_table.finish();
     CHECK(none.str() == "[]\n");
   }

@@ -99,30 +99,53 @@ TEST_SUITE("io") {
                kinerja::write_trend_table(d, series, trends, nullptr, dir.path() + "/trend"));
   }
 
-  TEST_CASE("a collected column widens integer to number and anything mixed with text to text") {
+  TEST_CASE("collected columns keep their declared types whatever the values") {
+    using kinerja::ColumnType;
     kinerja::Table t;
-    t.name = "mixed";
+    t.name = "typed";
     kinerja::detail::TableCollector w(t);
-    w.header({"a", "b", "c", "d"});
-    w.integer(1).empty().number(2.5).empty();
+    w.header({{"a", ColumnType::Number}, {"b", ColumnType::Integer}, {"c", ColumnType::Text}, {"d", ColumnType::Number}});
+    w.integer(1).empty().text("x").number(std::nan(""));
     w.end_row();
-    w.number(0.5).integer(7).text("x").empty();
-    w.end_row();
-    w.empty().text("").integer(3).empty();
+    w.number(0.5).integer(7).text("").empty();
     w.end_row();
     w.finish();
-    REQUIRE(t.rows == 3);
-    CHECK(t.columns[0].type == kinerja::ColumnType::Number);
-    CHECK(t.columns[0].numbers[0] == 1.0);
-    CHECK(t.columns[0].numbers[1] == 0.5);
-    CHECK(std::isnan(t.columns[0].numbers[2]));
-    CHECK(t.columns[1].type == kinerja::ColumnType::Integer);
-    CHECK(t.columns[1].integers == std::vector<std::int64_t>{0, 7, 0});
-    CHECK(t.columns[1].present == std::vector<std::uint8_t>{0, 1, 0});
-    CHECK(t.columns[2].type == kinerja::ColumnType::Text);
-    CHECK(t.columns[2].texts == std::vector<std::string>{"2.5", "x", "3"});
-    CHECK(t.columns[3].type == kinerja::ColumnType::Text);
-    CHECK(t.columns[3].present == std::vector<std::uint8_t>{0, 0, 0});
-    CHECK(to_string(kinerja::ColumnType::Integer) == "integer");
+    REQUIRE(t.rows == 2);
+    CHECK(t.columns[0].type == ColumnType::Number);
+    CHECK(t.columns[0].numbers == std::vector<double>{1.0, 0.5});
+    CHECK(t.columns[1].type == ColumnType::Integer);
+    CHECK(t.columns[1].integers == std::vector<std::int64_t>{0, 7});
+    CHECK(t.columns[1].present == std::vector<std::uint8_t>{0, 1});
+    CHECK(t.columns[2].type == ColumnType::Text);
+    CHECK(t.columns[2].texts == std::vector<std::string>{"x", ""});
+    CHECK(t.columns[2].present == std::vector<std::uint8_t>{1, 0});
+    // A column without any value keeps its type: a number column of nulls.
+    CHECK(t.columns[3].type == ColumnType::Number);
+    CHECK(t.columns[3].present == std::vector<std::uint8_t>{0, 0});
+    CHECK(std::isnan(t.columns[3].numbers[1]));
+    CHECK(to_string(ColumnType::Integer) == "integer");
+    // A value that does not fit its column is a bug, not a silent conversion.
+    kinerja::detail::TableCollector again(t);
+    again.header({{"a", ColumnType::Integer}, {"b", ColumnType::Text}});
+    CHECK_THROWS_AS(again.number(2.5), kinerja::error);
+    CHECK_THROWS_AS(again.integer(4), kinerja::error);  // an integer in the text column
+    kinerja::detail::TableCollector short_row(t);
+    short_row.header({{"a", ColumnType::Integer}, {"b", ColumnType::Text}});
+    short_row.integer(1);
+    CHECK_THROWS_AS(short_row.end_row(), kinerja::error);
+  }
+
+  TEST_CASE("a table without rows still has the types of its columns") {
+    kinerja::Diagnostics diags;
+    const kinerja::Dataset d = kinerja::load_dataset(KIN_SOURCE_DIR "/data/sample", diags);
+    const kinerja::RulePack rules = kinerja::RulePack::for_year(2019);
+    const kinerja::ScoreResult scored = kinerja::score(d, 2019, rules);  // a year without indicators
+    const std::vector<kinerja::Table> tables = kinerja::score_tables(d, scored);
+    CHECK(tables[0].rows == 0);
+    CHECK(tables[0].find("achievement")->type == kinerja::ColumnType::Number);
+    CHECK(tables[0].find("periods")->type == kinerja::ColumnType::Integer);
+    // Under 6/2022 the numeric final score has no value for anyone, and stays a number column.
+    const kinerja::ScoreResult now = kinerja::score(d, 2025, kinerja::RulePack::for_year(2025));
+    CHECK(kinerja::score_tables(d, now)[1].find("final_score")->type == kinerja::ColumnType::Number);
   }
 }
