@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
 
   const double n = static_cast<double>(series);
   auto row = [&](const char* name, double seconds, double count, bool overhead) {
-    std::cout << "  " << std::left << std::setw(40) << name << std::right << std::fixed << std::setprecision(3)
+    std::cout << "  " << std::left << std::setw(48) << name << std::right << std::fixed << std::setprecision(3)
               << std::setw(9) << seconds << " s" << std::setprecision(2) << std::setw(10) << seconds / count * 1e6
               << " us/series";
     if (overhead) std::cout << std::setw(10) << (seconds / count - cxx / n) * 1e6 << " us overhead";

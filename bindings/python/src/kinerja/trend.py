@@ -38,12 +38,19 @@ def _code(statistic):
                                    % (statistic, ", ".join(STATISTICS))) from None
 
 
+_FIELDS = {}  # KIN_STAT_* code -> field names, asked of the library once
+
+
 def fields(statistic):
     """The field names of `statistic` (a name of STATISTICS or a KIN_STAT_* code), in the order of
     the columns of :func:`batch`."""
     code = _code(statistic)
-    return tuple(lib.kin_series_statistic_field(code, i).decode()
-                 for i in range(lib.kin_series_statistic_fields(code)))
+    names = _FIELDS.get(code)
+    if names is None:
+        names = tuple(lib.kin_series_statistic_field(code, i).decode()
+                      for i in range(lib.kin_series_statistic_fields(code)))
+        _FIELDS[code] = names
+    return names
 
 
 def _make_class(name, statistic, doc):
@@ -81,7 +88,7 @@ def _compute(code, y, t, offsets, parameter):
         count = offs.size - 1
         if count < 0:
             raise InvalidArgumentError(_ffi.KIN_EINVAL, "offsets needs series_count + 1 values, starting with 0")
-    width = lib.kin_series_statistic_fields(code)
+    width = len(fields(code))
     out = out_buffer("d", count * width)
     needed = c_size_t(0)
     ctx = context()
@@ -94,15 +101,9 @@ def _compute(code, y, t, offsets, parameter):
 def _single(code, y, t, parameter=0.0):
     out, _, _ = _compute(code, y, t, None, parameter)
     values = out.data.tolist()
-    cls = _CLASSES[code]
-    kwargs = {}
-    for field, value in zip(fields(code), values):
-        if field == "n":
-            value = int(value)
-        elif field == "status":
-            value = STATUSES.get(int(value), "unknown")
-        kwargs[field] = value
-    return cls(**kwargs)
+    values[0] = int(values[0])  # n and status lead every statistic
+    values[1] = STATUSES.get(int(values[1]), "unknown")
+    return _CLASSES[code](*values)
 
 
 def ols(y, t=None):
