@@ -87,5 +87,6 @@ Command distribution_command();
 Command ikm_command();
 Command calibrate_command();
 Command trend_command();
+Command generate_command();
 
 }  // namespace kinerja_cli

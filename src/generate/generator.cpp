@@ -1,0 +1,1 @@
+#include "kinerja/generate.hpp"

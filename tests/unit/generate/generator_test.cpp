@@ -1,0 +1,2 @@
+// The synthetic dataset generator (filled in by the generator work).
+#include <doctest/doctest.h>
