@@ -13,6 +13,10 @@
 namespace kinerja {
 inline namespace v1 {
 
+namespace detail {
+struct SnapshotAccess;  // reads and writes the storage of the classes below (src/io/snapshot.cpp)
+}  // namespace detail
+
 /// Dense row index into a table. 32 bits hold the national dataset (~40 M indicators,
 /// ~500 M realisations) at half the memory of size_t.
 using Index = std::uint32_t;
@@ -41,6 +45,9 @@ class KIN_CXX_API IdPool {
   std::size_t memory_bytes() const noexcept;
 
  private:
+  friend struct detail::SnapshotAccess;
+  // Rebuilds the hash table from the strings (after they were read from a snapshot).
+  void rebuild_slots();
   // Open addressing with linear probing. A slot keeps the entry's hash beside its index, so a
   // probe compares hashes without touching the characters, and rehashing needs no strings.
   struct Slot {
@@ -64,6 +71,7 @@ class KIN_CXX_API TextColumn {
   std::size_t memory_bytes() const noexcept { return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t); }
 
  private:
+  friend struct detail::SnapshotAccess;
   std::string chars_;
   std::vector<std::uint64_t> offsets_{0};
 };
@@ -79,6 +87,7 @@ class KIN_CXX_API RowLines {
   std::size_t size() const noexcept { return rows_; }
 
  private:
+  friend struct detail::SnapshotAccess;
   struct Checkpoint {
     std::uint64_t row;
     std::uint32_t line;

@@ -56,6 +56,19 @@ void IdPool::rehash(std::size_t slot_count) {
   }
 }
 
+void IdPool::rebuild_slots() {
+  std::size_t want = 16;
+  while (want < size() * 2) want *= 2;
+  std::vector<Slot>(want).swap(slots_);
+  const std::size_t mask = want - 1;
+  for (std::size_t i = 0; i < size(); ++i) {
+    const auto h32 = static_cast<std::uint32_t>(hash_bytes((*this)[static_cast<Index>(i)]));
+    std::size_t pos = h32 & mask;
+    while (slots_[pos].index != no_index) pos = (pos + 1) & mask;
+    slots_[pos] = Slot{static_cast<Index>(i), h32};
+  }
+}
+
 std::pair<Index, bool> IdPool::insert(std::string_view text) {
   if ((size() + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
   if (size() >= no_index - 1) throw error(errc::OutOfRange, "more than 4 294 967 294 distinct ids in one pool");
