@@ -34,6 +34,7 @@
 #include "kinerja/projection.hpp"
 #include "kinerja/report.hpp"
 #include "kinerja/table.hpp"
+#include "kinerja/snapshot.hpp"
 
 namespace kinerja {
 inline namespace v1 {

@@ -92,7 +92,7 @@ void print_main_help(std::ostream& out) {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {validate_command(),  score_command(), distribution_command(),
                                             calibrate_command(), trend_command(), ikm_command(),
-                                            rules_command(),    generate_command()};
+                                            rules_command(),    snapshot_command(), generate_command()};
   return all;
 }
 

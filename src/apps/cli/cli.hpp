@@ -88,5 +88,6 @@ Command ikm_command();
 Command calibrate_command();
 Command trend_command();
 Command generate_command();
+Command snapshot_command();
 
 }  // namespace kinerja_cli

@@ -2,10 +2,20 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace kinerja_cli {
 
 std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, Streams& io) {
+  if (std::filesystem::is_regular_file(folder)) {  // a snapshot (kinerja snapshot)
+    try {
+      return kinerja::load_snapshot(folder).dataset;
+    } catch (const kinerja::error& e) {
+      io.err << "error: " << e.what() << "\n";
+      io.err << "kinerja: " << folder << " is not a usable snapshot; nothing was written\n";
+      return std::nullopt;
+    }
+  }
   kinerja::Diagnostics diagnostics;
   kinerja::Dataset dataset = kinerja::load_dataset(folder, diagnostics);
   for (const kinerja::Diagnostic& d : diagnostics.items()) io.err << d.to_string() << "\n";

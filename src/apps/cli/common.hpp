@@ -11,8 +11,8 @@
 
 namespace kinerja_cli {
 
-/// Loads DIR and prints its problems on stderr. nullopt when it has errors (the command then
-/// exits 1 and writes nothing).
+/// Loads the dataset folder DIR, or the snapshot file of `kinerja snapshot`, and prints its
+/// problems on stderr. nullopt when it has errors (the command then exits 1 and writes nothing).
 std::optional<kinerja::Dataset> load_valid_dataset(const std::string& folder, Streams& io);
 
 /// --rules NAME|FILE (default: the pack for the year) with every --set key=value applied.
