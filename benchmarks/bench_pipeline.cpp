@@ -1,0 +1,118 @@
+// The national pipeline, stage by stage, in one process: a synthetic dataset of --employees N
+// (default 5.4 M, the civil service of 2025) is generated once and kept as a snapshot; then, timed:
+// load the snapshot, score the last year, check the distribution curve, calibrate the feedback,
+// and the trend statistics of every indicator with the year-end projection (an existing snapshot
+// file is reused unless --regenerate; it must come from the same options). Prints the seconds,
+// the throughput and the peak memory after each stage, and the total after generation.
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <string>
+
+#include "kinerja/calibration.hpp"
+#include "kinerja/distribution_report.hpp"
+#include "kinerja/generate.hpp"
+#include "kinerja/projection.hpp"
+#include "kinerja/rules.hpp"
+#include "kinerja/score.hpp"
+#include "kinerja/snapshot.hpp"
+#include "kinerja/trend_series.hpp"
+#include "machine.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+void row(const char* stage, double seconds, double count, const char* unit) {
+  std::cout << "  " << std::left << std::setw(34) << stage << std::right << std::fixed << std::setprecision(2)
+            << std::setw(9) << seconds << " s" << std::setprecision(0) << std::setw(14) << count / seconds << " "
+            << std::left << std::setw(18) << unit << std::right << std::setw(8) << kin_bench::peak_memory_mib()
+            << " MiB peak\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kinerja::GeneratorOptions options;
+  options.employees = 5400000;
+  std::string snapshot = "kinerja-national.kin";
+  unsigned threads = 0;
+  bool regenerate = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&] { return kin_bench::option_value(argc, argv, i); };
+    if (a == "--employees") options.employees = std::stoul(value());
+    else if (a == "--seed") options.seed = std::stoull(value());
+    else if (a == "--snapshot") snapshot = value();
+    else if (a == "--threads") threads = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--regenerate") regenerate = true;
+    else {
+      std::cerr << "usage: bench_pipeline [--employees N] [--seed S] [--snapshot FILE] [--regenerate] [--threads N]\n";
+      return a == "--help" ? 0 : 2;
+    }
+  }
+  std::cout << "kinerja national pipeline\n  machine: " << kin_bench::describe_machine() << "\n";
+  if (regenerate || !fs::exists(snapshot)) {
+    const auto t0 = Clock::now();
+    const kinerja::Dataset generated = kinerja::generate_dataset(options);
+    const double generate_s = seconds_since(t0);
+    const auto t1 = Clock::now();
+    kinerja::save_snapshot(snapshot, generated);
+    std::cout << "  generated " << options.employees << " employees in " << std::fixed << std::setprecision(1)
+              << generate_s << " s, saved the snapshot in " << seconds_since(t1) << " s (not part of the pipeline)\n";
+  }
+  const double bytes = static_cast<double>(fs::file_size(snapshot));
+  std::cout << "  snapshot " << snapshot << ": " << std::setprecision(2) << bytes / 1e9 << " GB\n\n";
+
+  const auto start = Clock::now();
+  auto t = Clock::now();
+  const kinerja::Dataset d = kinerja::load_snapshot(snapshot).dataset;
+  row("load snapshot", seconds_since(t), bytes / 1e9, "GB/s");
+  int year = 0;
+  for (auto y : d.indicators.year) year = std::max<int>(year, y);
+  const kinerja::RulePack rules = kinerja::RulePack::for_year(year);
+  std::cout << "  (" << d.employees.size() << " employees, " << d.indicators.size() << " indicators, "
+            << d.realizations.size() << " realisations, " << d.feedback.size() << " feedback scores; year " << year
+            << ")\n";
+
+  t = Clock::now();
+  const kinerja::ScoreResult scored = kinerja::score(d, year, rules);
+  row("score", seconds_since(t), static_cast<double>(scored.indicators.size()), "indicators/s");
+
+  t = Clock::now();
+  const kinerja::DistributionReport distribution = kinerja::check_distributions(d, kinerja::Period::year(year), rules);
+  row("distribution check", seconds_since(t), static_cast<double>(distribution.units.size()), "units/s");
+
+  t = Clock::now();
+  const kinerja::CalibrationResult calibrated = kinerja::calibrate(d, kinerja::Period::year(year), rules);
+  row("calibrate", seconds_since(t), static_cast<double>(d.feedback.size()), "scores/s");
+
+  t = Clock::now();
+  kinerja::Period first, last;
+  kinerja::realization_period_range(d, first, last);
+  kinerja::SeriesOptions series_options;
+  series_options.threads = threads;
+  const kinerja::SeriesTable series =
+      kinerja::build_series(d, kinerja::TrendLevel::Indicator, first, last, series_options);
+  kinerja::TrendOptions trend_options;
+  trend_options.threads = threads;
+  trend_options.hamed_rao = false;
+  const kinerja::TrendTable trends = kinerja::trend_statistics(series, trend_options);
+  const kinerja::ProjectionResult projection =
+      kinerja::project_year_end(d, last.year(), last, rules, kinerja::projection_options(rules));
+  row("trend + projection (indicators)", seconds_since(t), static_cast<double>(series.size()), "series/s");
+
+  const double total = seconds_since(start);
+  std::cout << "\n  pipeline after generation: " << std::setprecision(1) << total << " s (target 120 s), peak "
+            << std::setprecision(0) << kin_bench::peak_memory_mib() << " MiB (target 16384 MiB)\n";
+  std::cout << "  checks: " << scored.employees.size() << " employees scored, " << distribution.units.size()
+            << " units checked, " << calibrated.raters.raters.size() << " raters screened, " << trends.size()
+            << " series, " << projection.size() << " projections\n";
+  return 0;
+}
