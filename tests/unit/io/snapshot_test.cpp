@@ -156,6 +156,34 @@ TEST_SUITE("io") {
     CHECK_THROWS_WITH_AS(kinerja::load_snapshot(good, small), doctest::Contains("limit"), kinerja::error);
   }
 
+  TEST_CASE("randomly damaged XML snapshots are refused or load a valid dataset") {
+    kin_test::TempDir dir;
+    const std::string good = dir.file("good.xml"), bad = dir.file("bad.xml");
+    kinerja::save_snapshot(good, sample(), {}, kinerja::SnapshotFormat::Xml);
+    const std::string xml = read_bytes(good);
+    std::mt19937_64 random(11);
+    int refused = 0;
+    for (int k = 0; k < 40; ++k) {
+      std::string damaged = xml;
+      for (int changes = 0; changes < 3; ++changes) {
+        const std::size_t at = static_cast<std::size_t>(random() % damaged.size());
+        damaged[at] = "<>/ 0123456789x\"&;"[random() % 18];
+      }
+      write_bytes(bad, damaged);
+      // Text damage can hit a name or a number and still be a valid dataset; what is loaded must
+      // then pass the same validation, so analyses run on it. Anything else is an error.
+      try {
+        const kinerja::Snapshot s = kinerja::load_snapshot(bad);
+        CHECK(s.dataset.employees.size() == sample().employees.size());
+        (void)kinerja::score(s.dataset, 2025, kinerja::RulePack::for_year(2025));
+      } catch (const kinerja::error& e) {
+        CHECK(std::string(e.what()).find(bad) != std::string::npos);
+        ++refused;
+      }
+    }
+    CHECK(refused > 20);
+  }
+
   TEST_CASE("an XML snapshot with impossible references or cycles is refused") {
     kin_test::TempDir dir;
     const std::string good = dir.file("good.xml"), bad = dir.file("bad.xml");
