@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,7 +26,9 @@ Outcome kinerja_command(std::vector<std::string> args) {
 
 std::string contents(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 }  // namespace
@@ -57,6 +58,22 @@ TEST_SUITE("cli") {
       CHECK(r.code == 0);
       CHECK(r.out.find("Result: valid") != std::string::npos);
     }
+  }
+
+  TEST_CASE("generate writes a snapshot when the output name ends in .kin") {
+    kin_test::TempDir dir;
+    const std::string file = dir.file("generated.kin");
+    Outcome r = kinerja_command({"generate", "--employees", "500", "--seed", "4", "--out", file, "--quiet"});
+    REQUIRE(r.code == 0);
+    r = kinerja_command({"validate", file});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("500") != std::string::npos);
+    // The same dataset as the folder written from the same options.
+    REQUIRE(kinerja_command({"generate", "--employees", "500", "--seed", "4", "--out", dir.file("folder"), "--quiet"})
+                .code == 0);
+    REQUIRE(kinerja_command({"score", file, "--year", "2025", "--out", dir.file("a"), "--quiet"}).code == 0);
+    REQUIRE(kinerja_command({"score", dir.file("folder"), "--year", "2025", "--out", dir.file("b"), "--quiet"}).code == 0);
+    CHECK(contents(dir.file("a") + "/employee_scores.csv") == contents(dir.file("b") + "/employee_scores.csv"));
   }
 
   TEST_CASE("a damaged snapshot exits 1 with the reason and writes nothing") {
