@@ -395,8 +395,10 @@ std::vector<AgencyPlan> plan_agencies(const GeneratorOptions& o) {
         p.name = "Pemerintah Kota " + place_name(nr);
         break;
     }
-    if (chosen[k] >= all.size()) {  // a repeat beyond the national list: keep codes unique
-      p.code += "-";
+    if (chosen[k] >= all.size()) {
+      // A repeat beyond the national list. Unit ids are the code, "-" and digits, so the repeat
+      // mark has a letter: "KAB-001-R1" can never equal the unit "KAB-001-1" of the first one.
+      p.code += "-R";
       append_uint(p.code, chosen[k] / all.size());
     }
   }
