@@ -243,11 +243,7 @@ int main(int argc, char** argv) {
     const std::string rscript = fs::exists("/usr/bin/Rscript") ? "/usr/bin/Rscript" : "Rscript";
     const std::string cmd =
         rscript + " " + o.dir + "/fit.R " + o.dir + (o.lme4_tight ? " tight" : " default") + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    char buf[4096] = {};
-    std::string output;
-    while (p && std::fgets(buf, sizeof buf, p)) output += buf;
-    if (p) ::pclose(p);
+    const std::string output = kin_bench::command_output(cmd);
     // The last line holds "seconds evaluations"; lme4's warnings (if any) come before it.
     double lme4_s = 0, lme4_evals = 0;
     std::string last;

@@ -150,15 +150,10 @@ int main(int argc, char** argv) {
     std::ofstream(dir + "/y.f64", std::ios::binary)
         .write(reinterpret_cast<const char*>(y.data()), static_cast<std::streamsize>(count * points * sizeof(double)));
     std::ofstream(dir + "/bench.py") << python_script;
-    const std::string interpreter = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string interpreter = kin_bench::baseline_python();
     const std::string cmd = "PYTHONPATH=" KIN_PYTHON_SOURCE " KIN_C_LIBRARY=" KIN_C_LIBRARY " " + interpreter + " " +
                             dir + "/bench.py " + dir + " " + std::to_string(count) + " " + std::to_string(points) + " 2>&1";
-    std::string output;
-    if (FILE* pipe = popen(cmd.c_str(), "r")) {
-      char buffer[512];
-      while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-      pclose(pipe);
-    }
+    const std::string output = kin_bench::command_output(cmd);
     double one = 0, many = 0, sum = 0;
     int agree = 0;
     if (std::sscanf(output.c_str(), "%lf %lf %lf %d", &one, &many, &sum, &agree) == 4) {

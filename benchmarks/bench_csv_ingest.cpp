@@ -150,17 +150,13 @@ std::size_t naive_cpp(const std::string& dir) {
 // pandas.read_csv on realizations.csv; returns seconds, or a negative value if unavailable.
 double pandas_seconds(const std::string& path) {
   // Debian's interpreter first: python3-pandas installs for it, not for other pythons on PATH.
-  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const std::string python = kin_bench::baseline_python();
   const std::string cmd =
       python + " -c \"import sys,time\ntry:\n import pandas\nexcept ImportError:\n print(-1); sys.exit()\n"
       "t=time.perf_counter(); df=pandas.read_csv(sys.argv[1], dtype={'indicator_id':'string','period':'string'}); "
       "print(time.perf_counter()-t)\" '" + path + "' 2>/dev/null";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return -1;
-  char buf[64] = {};
-  const bool got = std::fgets(buf, sizeof buf, p) != nullptr;
-  ::pclose(p);
-  return got ? std::atof(buf) : -1;
+  const std::string output = kin_bench::command_output(cmd);
+  return output.empty() ? -1 : std::atof(output.c_str());
 }
 
 void row(const std::string& what, double mb, double secs, double kinerja_mbps) {

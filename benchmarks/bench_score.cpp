@@ -225,13 +225,9 @@ int main(int argc, char** argv) {
     dump(o.dir + "/i_upper.f64", d.indicators.target_upper);
     dump(o.dir + "/i_weight.f64", d.indicators.weight);
     std::ofstream(o.dir + "/score.py") << pandas_script;
-    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string python = kin_bench::baseline_python();
     const std::string cmd = python + " " + o.dir + "/score.py " + o.dir + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    char buf[4096] = {};
-    std::string output;
-    while (p && std::fgets(buf, sizeof buf, p)) output += buf;
-    if (p) ::pclose(p);
+    const std::string output = kin_bench::command_output(cmd);
     double pandas_s = 0, pandas_mean = 0;
     if (std::sscanf(output.c_str(), "%lf %lf", &pandas_s, &pandas_mean) == 2 && pandas_s > 0) {
       std::cout << std::setprecision(3) << "  pandas (same computation)      " << std::setw(8) << pandas_s << " s   "

@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   std::cout << "kinerja Sen's slope on long series (median and 95% interval), one core\n"
             << "machine: " << kin_bench::describe_machine() << "\n\n"
             << "  points   by cuts us   all pairs us   scipy us   all pairs / cuts   scipy / cuts\n";
-  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const std::string python = kin_bench::baseline_python();
   fs::create_directories(dir);
   kinerja::detail::SlopeWorkspace workspace;
   bool identical = true, scipy_agrees = true;
@@ -152,12 +152,7 @@ int main(int argc, char** argv) {
       const std::size_t count = std::min(scipy_series, series.size());
       const std::string cmd = python + " " + dir + "/theil_sen.py " + dir + " " + std::to_string(n) + " " +
                               std::to_string(count) + " 2>&1";
-      std::string output;
-      if (FILE* pipe = popen(cmd.c_str(), "r")) {
-        char buffer[512];
-        while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-        pclose(pipe);
-      }
+      const std::string output = kin_bench::command_output(cmd);
       double seconds = 0, mean = 0;
       if (std::sscanf(output.c_str(), "%lf %lf", &seconds, &mean) == 2) {
         scipy_us = seconds / static_cast<double>(count) * 1e6;

@@ -185,13 +185,9 @@ int main(int argc, char** argv) {
     dump(o.dir + "/value.f64", table.value);
     dump(o.dir + "/time.f64", table.time);
     std::ofstream(o.dir + "/trend.py") << scipy_script;
-    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string python = kin_bench::baseline_python();
     const std::string cmd = python + " " + o.dir + "/trend.py " + o.dir + " " + std::to_string(o.points) + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    char buf[4096] = {};
-    std::string output;
-    while (p && std::fgets(buf, sizeof buf, p)) output += buf;
-    if (p) ::pclose(p);
+    const std::string output = kin_bench::command_output(cmd);
     double scipy_s = 0, scipy_mean = 0;
     if (std::sscanf(output.c_str(), "%lf %lf", &scipy_s, &scipy_mean) == 2 && scipy_s > 0) {
       const double scipy_rate = static_cast<double>(subset) / scipy_s;
