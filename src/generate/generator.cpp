@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/random.hpp"
 #include "io/output.hpp"
 #include "kinerja/error.hpp"
 
@@ -29,12 +30,8 @@ namespace {
 // Random numbers: splitmix64 to seed, xoshiro256** to draw. Fixed algorithms, so the same
 // seed gives the same numbers on every machine and standard library.
 // ------------------------------------------------------------------------------------------
-std::uint64_t splitmix64(std::uint64_t& x) noexcept {
-  std::uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+using detail::rotl;
+using detail::splitmix64;
 
 // Purposes of the independent streams of an agency.
 enum Stream : std::uint64_t { StreamPlan = 1, StreamStructure, StreamIndicators, StreamRatings, StreamFeedback,
@@ -79,7 +76,6 @@ class Rng {
   }
 
  private:
-  static std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
 };
 

@@ -37,6 +37,7 @@
 #include <type_traits>
 
 #include "core/memory.hpp"
+#include "core/random.hpp"
 #include "dataset/graph.hpp"
 #include "kinerja/error.hpp"
 
@@ -79,7 +80,7 @@ constexpr std::size_t header_bytes = 40;
 // up with the disk. It detects damage; it is not a cryptographic signature.
 // ---------------------------------------------------------------------------------------------
 
-std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+using detail::rotl;
 
 std::uint64_t checksum(const void* data, std::size_t n) {
   constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;

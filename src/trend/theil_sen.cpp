@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/cpu.hpp"
+#include "core/random.hpp"
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #include <immintrin.h>
@@ -251,12 +252,7 @@ constexpr double unit_roundoff = std::numeric_limits<double>::epsilon() / 2;
 class SplitMix {
  public:
   explicit SplitMix(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return splitmix64(state_); }
   std::uint64_t below(std::uint64_t bound) { return next() % bound; }
 
  private:

@@ -19,6 +19,7 @@
 #include "core/numerics.hpp"
 #include "core/parallel.hpp"
 #include "dataset/indexed_realizations.hpp"
+#include "trend/rank_tests.hpp"
 #include "trend/theil_sen.hpp"
 
 namespace kinerja {
@@ -404,15 +405,14 @@ void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& 
   }
   const double dn = static_cast<double>(n);
   mk.s = s_total;
-  mk.var_s = (dn * (dn - 1) * (2 * dn + 5) - static_cast<double>(tie_terms)) / 18;
+  mk.var_s = detail::mk_variance(n, static_cast<double>(tie_terms));
   if (mk.var_s <= 0) {
     mk.status = TrendStatus::Constant;
     mk.var_s = 0;
   } else {
     mk.status = TrendStatus::Ok;
-    mk.z = s_total > 0 ? static_cast<double>(s_total - 1) / std::sqrt(mk.var_s)
-                       : (s_total < 0 ? static_cast<double>(s_total + 1) / std::sqrt(mk.var_s) : 0);
-    mk.p_value = std::erfc(std::fabs(mk.z) / std::sqrt(2.0));
+    mk.z = detail::mk_z(s_total, mk.var_s);
+    mk.p_value = detail::normal_two_sided(mk.z);
     const double pairs = dn * (dn - 1) / 2;
     mk.tau_b = static_cast<double>(s_total) / std::sqrt(pairs * (pairs - static_cast<double>(tied_twice / 2)));
   }
@@ -421,19 +421,13 @@ void pairwise_mk_pettitt(Scratch& s, std::size_t min_length, MannKendallResult& 
     pt.p_value = 1;
     return;
   }
-  std::int64_t u = 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    u += 2 * static_cast<std::int64_t>(s.below[k - 1]) + s.equal[k - 1] - static_cast<std::int64_t>(n);
-    const std::int64_t magnitude = u < 0 ? -u : u;
-    if (magnitude > pt.k) {
-      pt.k = magnitude;
-      pt.u = u;
-      pt.change_point = k;
-    }
-  }
-  pt.status = TrendStatus::Ok;
-  const double dk = static_cast<double>(pt.k);
-  pt.p_value = std::min(1.0, 2 * std::exp(-6 * dk * dk / (dn * dn * dn + dn * dn)));
+  // V_i = 2 (values below) + (values equal) - n.
+  detail::pettitt_scan(
+      n,
+      [&s, n](std::size_t i) {
+        return 2 * static_cast<std::int64_t>(s.below[i]) + s.equal[i] - static_cast<std::int64_t>(n);
+      },
+      pt);
 }
 
 using detail::NeumaierSum;
@@ -483,9 +477,7 @@ double fast_hamed_rao_p(Scratch& s, std::int64_t mk_s, double var_s, double sen,
   const double correction = 1 + 2 / (dn * (dn - 1) * (dn - 2)) * inflation.value();
   const double corrected = var_s * correction;
   if (!(corrected > 0)) return nan;
-  const double z = mk_s > 0 ? static_cast<double>(mk_s - 1) / std::sqrt(corrected)
-                            : (mk_s < 0 ? static_cast<double>(mk_s + 1) / std::sqrt(corrected) : 0);
-  return std::erfc(std::fabs(z) / std::sqrt(2.0));
+  return detail::normal_two_sided(detail::mk_z(mk_s, corrected));
 }
 
 void check_times(const std::vector<double>& y, const std::vector<double>& t, std::size_t series) {

@@ -11,6 +11,7 @@
 
 #include "kinerja/error.hpp"
 #include "core/numerics.hpp"
+#include "trend/rank_tests.hpp"
 #include "trend/theil_sen.hpp"
 
 namespace kinerja {
@@ -65,10 +66,9 @@ double mean(const std::vector<double>& x) {
   return sum.value() / static_cast<double>(x.size());
 }
 
-// Two-sided p-value of a standard normal statistic: P(|Z| > |z|) = erfc(|z| / sqrt 2).
-double normal_two_sided(double z) {
-  return std::erfc(std::fabs(z) / std::sqrt(2.0));
-}
+using detail::mk_variance;
+using detail::mk_z;
+using detail::normal_two_sided;
 
 using detail::normal_upper_quantile;
 
@@ -128,13 +128,6 @@ double student_two_sided(double t, double df) {
   return incomplete_beta(df / 2, 0.5, df / (df + t2), t2 / (df + t2));
 }
 
-// The continuity-corrected Mann-Kendall Z.
-double mk_z(std::int64_t s, double var_s) {
-  if (s > 0) return static_cast<double>(s - 1) / std::sqrt(var_s);
-  if (s < 0) return static_cast<double>(s + 1) / std::sqrt(var_s);
-  return 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mann-Kendall S in O(n log n)
 // ---------------------------------------------------------------------------------------------
@@ -186,11 +179,6 @@ KendallCounts kendall_counts(std::vector<double> x) {
   const auto pairs = static_cast<std::int64_t>(n) * static_cast<std::int64_t>(n - (n > 0 ? 1 : 0)) / 2;
   counts.s = pairs - counts.tied_pairs - 2 * inversions;
   return counts;
-}
-
-double mk_variance(std::size_t n, double tie_variance) {
-  const double dn = static_cast<double>(n);
-  return (dn * (dn - 1) * (2 * dn + 5) - tie_variance) / 18;
 }
 
 // Average ranks (1-based) of x, ties sharing the mean of their ranks.
@@ -440,20 +428,7 @@ PettittResult pettitt(const std::vector<double>& y, std::size_t min_length) {
     for (std::size_t k = start; k < end; ++k) v[order[k]] = value;
     start = end;
   }
-  std::int64_t u = 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    u += v[k - 1];
-    const std::int64_t magnitude = u < 0 ? -u : u;
-    if (magnitude > result.k) {
-      result.k = magnitude;
-      result.u = u;
-      result.change_point = k;
-    }
-  }
-  result.status = TrendStatus::Ok;
-  const double dn = static_cast<double>(n);
-  const double dk = static_cast<double>(result.k);
-  result.p_value = std::min(1.0, 2 * std::exp(-6 * dk * dk / (dn * dn * dn + dn * dn)));
+  detail::pettitt_scan(n, [&v](std::size_t i) { return v[i]; }, result);
   return result;
 }
 
