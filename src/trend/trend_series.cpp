@@ -332,7 +332,7 @@ struct Scratch {
 // Mann-Kendall and Pettitt of short series in O(n^2) without sorting or allocating: for each
 // value, the counts of values below and equal to it, and the S of the later ones. The counts are
 // integers, so S, the tie terms and the Pettitt U equal those of mann_kendall() and pettitt(),
-// and the statistics below repeat their formulas (trend_stats.cpp) operation for operation.
+// and the statistics below come from the same formulas (rank_tests.hpp).
 constexpr std::size_t pairwise_limit = 512;
 
 // For value i: the values below it and equal to it, and the sum of sign(y[j] - y[i]) over j > i.
