@@ -37,7 +37,7 @@ int kin_score(kin_context* ctx, kin_result** out, const kin_dataset* dataset, in
     require(out, "out");
     require(dataset, "dataset");
     if (year < 1 || year > 9999) fail(KIN_ERANGE, "year " + std::to_string(year) + " is outside 1..9999");
-    const kinerja::ScoreResult result = kinerja::score(dataset->dataset, year, pack_for(rules, year));
+    const kinerja::ScoreResult result = kinerja::score(dataset->dataset, year, pack_for(rules, year), kinerja::Threads{ctx->threads});
     give(out, kinerja::score_tables(dataset->dataset, result));
   });
 }
@@ -51,9 +51,10 @@ int kin_distribution(kin_context* ctx, kin_result** out, const kin_dataset* data
     const kinerja::Period p = period_of(period, "period");
     const kinerja::RulePack pack = pack_for(rules, p.year());
     const kinerja::Dataset& d = dataset->dataset;
+    const kinerja::Threads threads{ctx->threads};
     const kinerja::DistributionReport report =
-        calibrated != 0 ? kinerja::check_distributions(d, p, pack, kinerja::calibrate(d, p, pack))
-                        : kinerja::check_distributions(d, p, pack);
+        calibrated != 0 ? kinerja::check_distributions(d, p, pack, kinerja::calibrate(d, p, pack, threads), threads)
+                        : kinerja::check_distributions(d, p, pack, threads);
     give(out, kinerja::distribution_tables(d, report));
   });
 }
@@ -65,7 +66,7 @@ int kin_calibrate(kin_context* ctx, kin_result** out, const kin_dataset* dataset
     require(out, "out");
     require(dataset, "dataset");
     const kinerja::Period p = period_of(period, "period");
-    const kinerja::CalibrationResult result = kinerja::calibrate(dataset->dataset, p, pack_for(rules, p.year()));
+    const kinerja::CalibrationResult result = kinerja::calibrate(dataset->dataset, p, pack_for(rules, p.year()), kinerja::Threads{ctx->threads});
     give(out, kinerja::calibration_tables(dataset->dataset, result));
   });
 }
@@ -117,7 +118,7 @@ int kin_ikm(kin_context* ctx, kin_result** out, const kin_dataset* dataset, cons
     require(out, "out");
     require(dataset, "dataset");
     const kinerja::Period p = period_of(period, "period");
-    const kinerja::IkmReport report = kinerja::ikm_by_unit(dataset->dataset, p, pack_for(rules, p.year()).ikm_weight());
+    const kinerja::IkmReport report = kinerja::ikm_by_unit(dataset->dataset, p, pack_for(rules, p.year()).ikm_weight(), kinerja::Threads{ctx->threads});
     give(out, kinerja::ikm_tables(dataset->dataset, report, p));
   });
 }

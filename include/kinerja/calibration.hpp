@@ -51,6 +51,7 @@
 #include "kinerja/rater_diagnostics.hpp"
 #include "kinerja/reliability.hpp"
 #include "kinerja/rules.hpp"
+#include "kinerja/threads.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -130,8 +131,10 @@ struct CalibrationResult {
 /// Calibrates the feedback of `period` under the feedback.*, raters.* and calibration.* settings
 /// of `rules`. Throws errc::InvalidArgument for inconsistent settings (e.g. feedback.scale_min >=
 /// feedback.scale_max) and errc::InvalidData for a score outside the scale (with its file and
-/// line). Does no I/O.
-KIN_CXX_API CalibrationResult calibrate(const Dataset& dataset, const Period& period, const RulePack& rules);
+/// line). Does no I/O. `threads` runs the rater-effect model (the result is the same for any
+/// count).
+KIN_CXX_API CalibrationResult calibrate(const Dataset& dataset, const Period& period, const RulePack& rules,
+                                        Threads threads = {});
 
 }  // namespace v1
 }  // namespace kinerja

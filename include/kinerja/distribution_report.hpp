@@ -19,6 +19,7 @@
 #include "kinerja/distribution.hpp"
 #include "kinerja/export.hpp"
 #include "kinerja/rules.hpp"
+#include "kinerja/threads.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -53,13 +54,14 @@ struct DistributionReport {
 /// Checks every unit for period `period` under the pack's distribution settings. Requires a
 /// rule pack of the 6/2022 regime (throws errc::InvalidArgument otherwise).
 KIN_CXX_API DistributionReport check_distributions(const Dataset& dataset, const Period& period,
-                                                   const RulePack& rules);
+                                                   const RulePack& rules, Threads threads = {});
 
 /// The same, with the calibrated feedback score (CalibrationResult::fair_score) as the evidence of
 /// employees without a capaian instead of the raw mean feedback, so that a lenient or severe rater
 /// no longer decides who is suggested. `calibration` must come from calibrate() on `dataset`.
 KIN_CXX_API DistributionReport check_distributions(const Dataset& dataset, const Period& period,
-                                                   const RulePack& rules, const CalibrationResult& calibration);
+                                                   const RulePack& rules, const CalibrationResult& calibration,
+                                                   Threads threads = {});
 
 }  // namespace v1
 }  // namespace kinerja

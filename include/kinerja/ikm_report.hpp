@@ -6,6 +6,7 @@
 #include "kinerja/dataset.hpp"
 #include "kinerja/export.hpp"
 #include "kinerja/ikm.hpp"
+#include "kinerja/threads.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -23,7 +24,8 @@ struct IkmReport {
   std::vector<std::pair<Index, std::string>> skipped;
 };
 
-KIN_CXX_API IkmReport ikm_by_unit(const Dataset& dataset, const Period& period, IkmWeight weight);
+KIN_CXX_API IkmReport ikm_by_unit(const Dataset& dataset, const Period& period, IkmWeight weight,
+                                  Threads threads = {});
 
 }  // namespace v1
 }  // namespace kinerja

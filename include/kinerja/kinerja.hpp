@@ -11,6 +11,7 @@
 #include "kinerja/nip.hpp"
 #include "kinerja/grade.hpp"
 #include "kinerja/vocabulary.hpp"
+#include "kinerja/threads.hpp"
 #include "kinerja/id_pool.hpp"
 #include "kinerja/dataset.hpp"
 #include "kinerja/load.hpp"

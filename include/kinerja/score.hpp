@@ -29,6 +29,7 @@
 #include "kinerja/export.hpp"
 #include "kinerja/predikat.hpp"
 #include "kinerja/rules.hpp"
+#include "kinerja/threads.hpp"
 
 namespace kinerja {
 inline namespace v1 {
@@ -110,12 +111,14 @@ struct ScoreResult {
 /// values of employee_scores.csv's predikat.
 KIN_CXX_API const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_set) noexcept;
 
-/// Scores year `year` of a validated dataset under `rules`.
-KIN_CXX_API ScoreResult score(const Dataset& dataset, int year, const RulePack& rules);
+/// Scores year `year` of a validated dataset under `rules`, on `threads` (the result is the same
+/// for any count).
+KIN_CXX_API ScoreResult score(const Dataset& dataset, int year, const RulePack& rules, Threads threads = {});
 
 /// The same, into an existing result whose buffers are reused: scoring many years, packs or
 /// datasets in a loop then allocates nothing after the first call.
-KIN_CXX_API void score_into(const Dataset& dataset, int year, const RulePack& rules, ScoreResult& out);
+KIN_CXX_API void score_into(const Dataset& dataset, int year, const RulePack& rules, ScoreResult& out,
+                            Threads threads = {});
 
 }  // namespace v1
 }  // namespace kinerja

@@ -171,9 +171,11 @@ void take_effects(const DesignComponents& components, const std::vector<double>&
   }
 }
 
-void fit_model(const RaterDesign& design, CalibrationResult& out) {
+void fit_model(const RaterDesign& design, Threads threads, CalibrationResult& out) {
   if (out.model == RaterModel::Random) {
-    const RandomEffectsFit fit = fit_random_effects(design);
+    RandomEffectsOptions options;
+    options.threads = threads.count;
+    const RandomEffectsFit fit = fit_random_effects(design, options);
     out.intercept = fit.intercept;
     out.ratee_variance = fit.ratee_variance;
     out.rater_variance = fit.rater_variance;
@@ -185,7 +187,9 @@ void fit_model(const RaterDesign& design, CalibrationResult& out) {
     take_effects(fit.components, fit.ratee_effect, fit.ratee_sd, fit.rater_effect, fit.rater_sd,
                  [&](Index) { return fit.intercept; }, out);
   } else {
-    const FixedEffectsFit fit = fit_fixed_effects(design);
+    FixedEffectsOptions options;
+    options.threads = threads.count;
+    const FixedEffectsFit fit = fit_fixed_effects(design, options);
     out.residual_sd = fit.residual_sd;
     out.converged = true;
     out.intercept = out.ratee_variance = out.rater_variance = out.residual_variance = out.reml_criterion = nan;
@@ -260,7 +264,7 @@ std::string_view to_string(ModelStatus value) noexcept {
   return "";
 }
 
-CalibrationResult calibrate(const Dataset& d, const Period& period, const RulePack& rules) {
+CalibrationResult calibrate(const Dataset& d, const Period& period, const RulePack& rules, Threads threads) {
   CalibrationResult out;
   out.period = period;
   out.rule_pack = rules.label();
@@ -305,7 +309,7 @@ CalibrationResult calibrate(const Dataset& d, const Period& period, const RulePa
     out.model_message = "the scores of " + period.to_string() + " come from fewer than two raters";
   } else {
     try {
-      fit_model(design, out);
+      fit_model(design, threads, out);
     } catch (const error& e) {
       if (e.code() != errc::InvalidArgument) throw;
       // The fits refuse designs whose effects cannot be separated; that is a finding, not a failure.

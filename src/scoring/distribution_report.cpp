@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
+#include "core/parallel.hpp"
 #include "kinerja/score.hpp"
 
 namespace kinerja {
@@ -16,8 +18,8 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // when a calibration is given, else the mean feedback score from supervisor, peers and
 // subordinates.
 std::vector<double> evidence_of(const Dataset& d, int year, const RulePack& rules,
-                                const CalibrationResult* calibration) {
-  std::vector<double> evidence = score(d, year, rules).employees.result_score;
+                                const CalibrationResult* calibration, Threads threads) {
+  std::vector<double> evidence = score(d, year, rules, threads).employees.result_score;
   if (calibration != nullptr) {
     for (std::size_t e = 0; e < evidence.size(); ++e) {
       if (std::isnan(evidence[e])) evidence[e] = calibration->fair_score[e];
@@ -52,7 +54,7 @@ std::vector<std::size_t> unit_depths(const UnitTable& units) {
 namespace {
 
 DistributionReport check_distributions_with(const Dataset& d, const Period& period, const RulePack& rules,
-                                            const CalibrationResult* calibration) {
+                                            const CalibrationResult* calibration, Threads threads) {
   if (rules.rule_set() != RuleSet::PermenPanRb6_2022) {
     throw error(errc::InvalidArgument, "the distribution curve belongs to PermenPANRB 6/2022; rule pack " +
                                            rules.name() + " has none (use permenpanrb-6-2022)");
@@ -99,45 +101,71 @@ DistributionReport check_distributions_with(const Dataset& d, const Period& peri
     }
   }
 
-  std::vector<double> evidence;
+  // Every unit's check, then the suggestions of the units that break the curve (which need the
+  // evidence, a whole scoring, only when there is one), each in parts of consecutive units on
+  // their own threads, joined in unit order.
   for (std::size_t u = 0; u < nu; ++u) {
-    if (members[u].empty()) continue;
-    if (org[u] == no_value) {
-      report.units_without_org_predikat.push_back(static_cast<Index>(u));
-      continue;
+    if (!members[u].empty() && org[u] == no_value) report.units_without_org_predikat.push_back(static_cast<Index>(u));
+  }
+  const unsigned parts = detail::resolve_threads(threads.count, nu, 256);
+  std::vector<std::vector<UnitDistribution>> checked(parts);
+  detail::run_threads(parts, [&](unsigned part) {
+    const auto [u0, u1] = detail::part_of(nu, parts, part);
+    for (std::size_t u = u0; u < u1; ++u) {
+      if (members[u].empty() || org[u] == no_value) continue;
+      UnitDistribution ud;
+      ud.unit = static_cast<Index>(u);
+      ud.org_predikat = static_cast<OrgPredikat>(org[u]);
+      for (Index e : members[u]) ++ud.counts[static_cast<std::size_t>(predikat[e])];
+      ud.check = check_distribution(ud.org_predikat, ud.counts, policy);
+      ud.pooled_units = pooled[u];
+      std::sort(ud.pooled_units.begin(), ud.pooled_units.end());
+      checked[part].push_back(std::move(ud));
     }
-    UnitDistribution ud;
-    ud.unit = static_cast<Index>(u);
-    ud.org_predikat = static_cast<OrgPredikat>(org[u]);
-    for (Index e : members[u]) ++ud.counts[static_cast<std::size_t>(predikat[e])];
-    ud.check = check_distribution(ud.org_predikat, ud.counts, policy);
-    ud.pooled_units = pooled[u];
-    std::sort(ud.pooled_units.begin(), ud.pooled_units.end());
-    if (!ud.check.valid) {
-      if (evidence.empty()) evidence = evidence_of(d, period.year(), rules, calibration);
-      std::vector<DistributionMember> group;
-      for (Index e : members[u]) group.push_back({e, static_cast<Predikat>(predikat[e]), evidence[e]});
+  });
+  for (std::vector<UnitDistribution>& part : checked) {
+    for (UnitDistribution& ud : part) report.units.push_back(std::move(ud));
+  }
+  const auto breaks_curve = [](const UnitDistribution& ud) { return !ud.check.valid; };
+  if (std::none_of(report.units.begin(), report.units.end(), breaks_curve)) return report;
+
+  const std::vector<double> evidence = evidence_of(d, period.year(), rules, calibration, threads);
+  const std::size_t checked_units = report.units.size();
+  const unsigned suggestion_parts = detail::resolve_threads(threads.count, checked_units, 256);
+  std::vector<std::vector<DistributionSuggestion>> suggested(suggestion_parts);
+  detail::run_threads(suggestion_parts, [&](unsigned part) {
+    const auto [k0, k1] = detail::part_of(checked_units, suggestion_parts, part);
+    std::vector<DistributionMember> group;
+    for (std::size_t k = k0; k < k1; ++k) {
+      const UnitDistribution& ud = report.units[k];
+      if (ud.check.valid) continue;
+      group.clear();
+      for (Index e : members[ud.unit]) group.push_back({e, static_cast<Predikat>(predikat[e]), evidence[e]});
       for (const SuggestedChange& c : suggest_distribution_changes(ud.org_predikat, group, policy)) {
-        report.suggestions.push_back({ud.unit, c.id, c.from, c.to, evidence[c.id], c.reason});
+        suggested[part].push_back({ud.unit, c.id, c.from, c.to, evidence[c.id], c.reason});
       }
     }
-    report.units.push_back(std::move(ud));
+  });
+  for (std::vector<DistributionSuggestion>& part : suggested) {
+    report.suggestions.insert(report.suggestions.end(), std::make_move_iterator(part.begin()),
+                              std::make_move_iterator(part.end()));
   }
   return report;
 }
 
 }  // namespace
 
-DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules) {
-  return check_distributions_with(d, period, rules, nullptr);
+DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules,
+                                       Threads threads) {
+  return check_distributions_with(d, period, rules, nullptr, threads);
 }
 
 DistributionReport check_distributions(const Dataset& d, const Period& period, const RulePack& rules,
-                                       const CalibrationResult& calibration) {
+                                       const CalibrationResult& calibration, Threads threads) {
   if (calibration.fair_score.size() != d.employees.size()) {
     throw error(errc::InvalidArgument, "the calibration belongs to another dataset (employee count differs)");
   }
-  return check_distributions_with(d, period, rules, &calibration);
+  return check_distributions_with(d, period, rules, &calibration, threads);
 }
 
 }  // namespace v1

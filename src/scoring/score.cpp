@@ -1,6 +1,7 @@
 #include "kinerja/score.hpp"
 
 #include "core/memory.hpp"
+#include "core/parallel.hpp"
 #include "dataset/indexed_realizations.hpp"
 #include "kinerja/pp30.hpp"
 #include "kinerja/pp46.hpp"
@@ -121,9 +122,13 @@ YearValue year_value(const RealizationTable& r, std::uint64_t k0, std::uint64_t 
   return out;
 }
 
-// Steps 1-3 for every indicator of the year in one pass: year value, capaian, and the running
-// sums of its owner and of its cascade parent, so that every column is read once. `row(k)` is
-// the indicator row of output row k.
+// Steps 1-3 for every indicator of the year: year value, capaian, and the running sums of its
+// owner and of its cascade parent. `row(k)` is the indicator row of output row k.
+//
+// On one thread, run() does all three in one pass, so that every column is read once. On
+// several, each thread runs steps 1-2 on a part of consecutive rows, then add_all() adds the rows
+// to the sums on one thread, in row order: the sums are then added in the same order as in one
+// pass, so the result does not depend on the thread count.
 struct IndicatorPass {
   const IndicatorTable* ind = nullptr;
   const RealizationTable* real = nullptr;  // indexed
@@ -136,7 +141,7 @@ struct IndicatorPass {
   const Index* row_of = nullptr;             // indicator -> output row, with parent_sums
 
   template <typename RowOf>
-  void run(std::size_t n, RowOf row) const {
+  void run(std::size_t k0, std::size_t k1, RowOf row, bool sums) const {
     const IndicatorTable& t = *ind;
     const RealizationTable& r = *real;
     const bool grouped = r.order.empty();
@@ -147,16 +152,13 @@ struct IndicatorPass {
     const Polarity* polarity = t.polarity.data();
     const double* target = t.target.data();
     const double* weight = t.weight.data();
-    const IndicatorKind* kind = t.kind.data();
-    const OwnerType* owner_type = t.owner_type.data();
-    const Index* owner = t.owner.data();
     double* realization = out->realization.data();
     std::uint32_t* periods = out->periods.data();
     double* achievement = out->achievement.data();
     double* capped_achievement = out->capped_achievement.data();
     double* weight_out = out->weight.data();
     IndicatorStatus* status_out = out->status.data();
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = k0; k < k1; ++k) {
       const Index i = row(k);
       YearValue yv;
       if (grouped && in_period_order[i]) {
@@ -196,38 +198,67 @@ struct IndicatorPass {
       capped_achievement[k] = capped;
       status_out[k] = status;
       weight_out[k] = w;
+      if (sums) add(i, status == IndicatorStatus::Ok, capped, has_weight, w);
+    }
+  }
 
-      const bool ok = status == IndicatorStatus::Ok;
-      if (kind[i] == IndicatorKind::Utama || count_tambahan) {
-        detail::OwnerSums& a = owner_sums[owner[i] + (owner_type[i] == OwnerType::Unit ? unit_sums_offset : 0)];
-        ++a.counted;
-        if (has_weight) ++a.weighted;
-        if (ok || missing_is_zero) {
-          const double included = ok ? capped : 0.0;
-          if (ok) ++a.scored;
-          if (has_weight) {
-            a.weighted_sum += w * included;
-            a.weight_total += w;
-          }
-          a.equal_sum += included;
-          ++a.equal_count;
+  // Step 3 for rows 0 .. n - 1 after run(..., false) has computed them.
+  template <typename RowOf>
+  void add_all(std::size_t n, RowOf row) const {
+    const double* weight = ind->weight.data();
+    for (std::size_t k = 0; k < n; ++k) {
+      const Index i = row(k);
+      add(i, out->status[k] == IndicatorStatus::Ok, out->capped_achievement[k], !std::isnan(weight[i]), out->weight[k]);
+    }
+  }
+
+  // Adds indicator i (capped capaian `capped` when ok, weight w) to its owner and cascade parent.
+  void add(Index i, bool ok, double capped, bool has_weight, double w) const {
+    const IndicatorTable& t = *ind;
+    if (t.kind[i] == IndicatorKind::Utama || count_tambahan) {
+      detail::OwnerSums& a = owner_sums[t.owner[i] + (t.owner_type[i] == OwnerType::Unit ? unit_sums_offset : 0)];
+      ++a.counted;
+      if (has_weight) ++a.weighted;
+      if (ok || missing_is_zero) {
+        const double included = ok ? capped : 0.0;
+        if (ok) ++a.scored;
+        if (has_weight) {
+          a.weighted_sum += w * included;
+          a.weight_total += w;
         }
+        a.equal_sum += included;
+        ++a.equal_count;
       }
-      if (parent_sums != nullptr) {
-        // The children of a cascade belong to different owners, whose weights do not compare:
-        // the roll-up is their plain mean.
-        const Index parent = t.parent[i];
-        if (parent != no_index && row_of[parent] != no_index) {
-          detail::OwnerSums& a = parent_sums[row_of[parent]];
-          ++a.counted;
-          if (ok || missing_is_zero) {
-            a.equal_sum += ok ? capped : 0.0;
-            ++a.equal_count;
-            if (ok) ++a.scored;
-          }
+    }
+    if (parent_sums != nullptr) {
+      // The children of a cascade belong to different owners, whose weights do not compare:
+      // the roll-up is their plain mean.
+      const Index parent = t.parent[i];
+      if (parent != no_index && row_of[parent] != no_index) {
+        detail::OwnerSums& a = parent_sums[row_of[parent]];
+        ++a.counted;
+        if (ok || missing_is_zero) {
+          a.equal_sum += ok ? capped : 0.0;
+          ++a.equal_count;
+          if (ok) ++a.scored;
         }
       }
     }
+  }
+
+  // Steps 1-3 for rows 0 .. n - 1 on `threads` threads.
+  template <typename RowOf>
+  void run_all(std::size_t n, RowOf row, Threads threads) const {
+    const unsigned parts = detail::resolve_threads(threads.count, n, 16384);
+    if (parts == 1) {
+      run(0, n, row, true);
+      return;
+    }
+    detail::run_threads(parts, [&](unsigned part) {
+      const auto [k0, k1] = detail::part_of(n, parts, part);
+      run(k0, k1, row, false);
+    });
+    add_all(n, row);
   }
 };
 
@@ -258,13 +289,13 @@ const std::array<std::string_view, 5>& predikat_labels(RuleSet rule_set) noexcep
   return pp6;
 }
 
-ScoreResult score(const Dataset& d, int year, const RulePack& rules) {
+ScoreResult score(const Dataset& d, int year, const RulePack& rules, Threads threads) {
   ScoreResult out;
-  score_into(d, year, rules, out);
+  score_into(d, year, rules, out, threads);
   return out;
 }
 
-void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& out) {
+void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& out, Threads threads) {
   const IndicatorTable& ind = d.indicators;
   const RealizationTable& real = d.realizations;
   const AchievementPolicy policy = rules.achievement_policy();
@@ -334,10 +365,10 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   // Indicators of one year usually form one block of rows: then the row is computed, not read.
   const Index first = n > 0 ? is.indicator[0] : 0;
   if (n > 0 && is.indicator[n - 1] - first == n - 1) {
-    pass.run(n, [first](std::size_t k) { return static_cast<Index>(first + k); });
+    pass.run_all(n, [first](std::size_t k) { return static_cast<Index>(first + k); }, threads);
   } else {
     const Index* rows = is.indicator.data();
-    pass.run(n, [rows](std::size_t k) { return rows[k]; });
+    pass.run_all(n, [rows](std::size_t k) { return rows[k]; }, threads);
   }
   for (std::size_t k = 0; k < np_sums; ++k) {
     is.children[k] = by_parent[k].counted;

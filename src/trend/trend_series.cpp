@@ -128,7 +128,7 @@ void indicator_series(const RealizationTable& r, Date first, Date last, std::siz
 // convention): ratings.csv under the 6/2022 matrix, and for the years whose pack is numeric
 // (PermenPANRB 8/2021, PP 46/2011) the predikat or sebutan of score(). Of two points ending at
 // the same time the annual evaluation stays (it is its own evaluation, not the last quarter).
-SeriesTable predikat_series(const Dataset& d, Date first, Date last, PackByYear& pack) {
+SeriesTable predikat_series(const Dataset& d, Date first, Date last, PackByYear& pack, Threads threads) {
   const std::size_t ne = d.employees.size();
   std::vector<std::vector<std::pair<Raw, RuleSet>>> points(ne);
   auto ordinal = [](std::size_t best_first_index) { return static_cast<double>(5 - best_first_index); };
@@ -145,7 +145,7 @@ SeriesTable predikat_series(const Dataset& d, Date first, Date last, PackByYear&
     if (p.first_day() < first || p.last_day() > last) continue;
     const RulePack& rules = pack(year);
     if (rules.rule_set() == RuleSet::PermenPanRb6_2022) continue;
-    const ScoreResult scored = score(d, year, rules);
+    const ScoreResult scored = score(d, year, rules, threads);
     for (std::size_t e = 0; e < ne; ++e) {
       const std::int8_t predikat = scored.employees.predikat[e];
       if (predikat == no_value) continue;
@@ -618,7 +618,7 @@ SeriesTable build_series(const Dataset& dataset, TrendLevel level, Period from, 
   const RealizationTable& r = *indexed;
   if (level == TrendLevel::Predikat) {
     PackByYear pack(options.rules);
-    return predikat_series(dataset, first, last, pack);
+    return predikat_series(dataset, first, last, pack, Threads{options.threads});
   }
   constexpr std::size_t grain = 1024;  // indicators per thread at least
   if (level == TrendLevel::Indicator) {

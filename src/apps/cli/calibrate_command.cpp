@@ -76,6 +76,7 @@ void print_predikat_effect(std::ostream& out, const kinerja::Dataset& d, const k
 int run_calibrate(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("calibrate needs exactly one dataset folder");
   const kinerja::Period period = period_from(args);
+  const kinerja::Threads threads = threads_from(args);
   kinerja::RulePack rules = rule_pack_from(args, period.year());
   if (args.has("model")) {
     const std::string model = args.value_or("model", "");
@@ -87,7 +88,7 @@ int run_calibrate(const Arguments& args, Streams& io) {
   if (!dataset) return exit_invalid_data;
   kinerja::CalibrationResult result;
   try {
-    result = kinerja::calibrate(*dataset, period, rules);
+    result = kinerja::calibrate(*dataset, period, rules, threads);
   } catch (const kinerja::error& e) {
     if (e.code() != kinerja::errc::InvalidData) throw;
     io.err << (e.where().file.empty() ? "" : e.where().to_string() + ": ") << "error: " << e.message() << "\n";

@@ -106,8 +106,19 @@ std::vector<OptionSpec> period_options() {
   for (auto& o : rule_options()) options.push_back(o);
   options.push_back(out_option());
   options.push_back(format_option());
+  options.push_back(threads_option());
   options.push_back({"quiet", false, "print nothing but problems", ""});
   return options;
+}
+
+OptionSpec threads_option() {
+  return {"threads", true, "threads to use (default 0: one per core); results do not depend on it", "N"};
+}
+
+kinerja::Threads threads_from(const Arguments& args) {
+  const std::size_t n = args.size_or("threads", 0);
+  if (n > 1024) throw UsageError("--threads needs at most 1024, got " + std::to_string(n));
+  return kinerja::Threads{static_cast<unsigned>(n)};
 }
 
 }  // namespace kinerja_cli

@@ -33,7 +33,12 @@ int year_from(const Arguments& args);
 
 /// A required --period; throws UsageError.
 kinerja::Period period_from(const Arguments& args);
-/// --period, the rule options, --out, --format and --quiet: the options of a per-period analysis.
+/// --threads N: the threads an analysis may use (0, the default: one per core).
+OptionSpec threads_option();
+kinerja::Threads threads_from(const Arguments& args);
+
+/// --period, the rule options, --out, --format, --threads and --quiet: the options of a
+/// per-period analysis.
 std::vector<OptionSpec> period_options();
 
 /// "1,234"

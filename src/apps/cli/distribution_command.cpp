@@ -14,19 +14,21 @@ int run_distribution(const Arguments& args, Streams& io) {
   if (rules.rule_set() != kinerja::RuleSet::PermenPanRb6_2022) {
     throw UsageError("the distribution curve belongs to PermenPANRB 6/2022; use --rules permenpanrb-6-2022");
   }
+  const kinerja::Threads threads = threads_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
   kinerja::DistributionReport report;
   if (args.has("calibrated")) {
     try {
-      report = kinerja::check_distributions(*dataset, period, rules, kinerja::calibrate(*dataset, period, rules));
+      report = kinerja::check_distributions(*dataset, period, rules, kinerja::calibrate(*dataset, period, rules, threads),
+                                            threads);
     } catch (const kinerja::error& e) {
       if (e.code() != kinerja::errc::InvalidData) throw;
       io.err << (e.where().file.empty() ? "" : e.where().to_string() + ": ") << "error: " << e.message() << "\n";
       return exit_invalid_data;
     }
   } else {
-    report = kinerja::check_distributions(*dataset, period, rules);
+    report = kinerja::check_distributions(*dataset, period, rules, threads);
   }
   const auto written =
       kinerja::write_distribution_tables(*dataset, report, args.value_or("out", "kinerja-out"), format);
@@ -74,11 +76,12 @@ int run_distribution(const Arguments& args, Streams& io) {
 int run_ikm(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("ikm needs exactly one dataset folder");
   const kinerja::Period period = period_from(args);
+  const kinerja::Threads threads = threads_from(args);
   const kinerja::RulePack rules = rule_pack_from(args, std::max(period.year(), 2022));
   const kinerja::OutputFormat format = format_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
-  const kinerja::IkmReport report = kinerja::ikm_by_unit(*dataset, period, rules.ikm_weight());
+  const kinerja::IkmReport report = kinerja::ikm_by_unit(*dataset, period, rules.ikm_weight(), threads);
   for (const auto& [unit, why] : report.skipped) {
     io.err << "kinerja: unit " << dataset->units.ids[unit] << ": no IKM: " << why << "\n";
   }

@@ -65,11 +65,12 @@ void print_summary(const kinerja::Dataset& d, const kinerja::ScoreResult& r, std
 int run_score(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("score needs exactly one dataset folder");
   const int year = year_from(args);
+  const kinerja::Threads threads = threads_from(args);
   const kinerja::RulePack rules = rule_pack_from(args, year);
   const kinerja::OutputFormat format = format_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
-  const kinerja::ScoreResult result = kinerja::score(*dataset, year, rules);
+  const kinerja::ScoreResult result = kinerja::score(*dataset, year, rules, threads);
   for (const kinerja::Diagnostic& w : result.warnings) io.err << w.to_string() << "\n";
   const std::vector<std::string> written =
       kinerja::write_score_tables(*dataset, result, args.value_or("out", "kinerja-out"), format);
@@ -88,6 +89,7 @@ Command score_command() {
   for (auto& o : rule_options()) options.push_back(o);
   options.push_back(out_option());
   options.push_back(format_option());
+  options.push_back(threads_option());
   options.push_back({"quiet", false, "print nothing but problems", ""});
   return Command{
       "score",

@@ -88,6 +88,7 @@ int run_trend(const Arguments& args, Streams& io) {
   if (args.positional.size() != 1) throw UsageError("trend needs exactly one dataset folder");
   const kinerja::TrendLevel level = level_from(args);
   const kinerja::OutputFormat format = format_from(args);
+  const kinerja::Threads threads = threads_from(args);
   const auto dataset = load_valid_dataset(args.positional[0], io);
   if (!dataset) return exit_invalid_data;
   const kinerja::Dataset& d = *dataset;
@@ -101,11 +102,14 @@ int run_trend(const Arguments& args, Streams& io) {
   const kinerja::Period to = optional_period(args, "to", latest);
   const kinerja::RulePack rules = rule_pack_from(args, to.year());
   kinerja::SeriesOptions series_options;
+  series_options.threads = threads.count;
   if (args.has("rules")) series_options.rules = rules;
   series_options.sum_target =
       rules.get("trend.sum_target") == "full" ? kinerja::SumTarget::Full : kinerja::SumTarget::Prorated;
   const kinerja::SeriesTable series = kinerja::build_series(d, level, from, to, series_options);
-  const kinerja::TrendTable trends = kinerja::trend_statistics(series);
+  kinerja::TrendOptions trend_options;
+  trend_options.threads = series_options.threads;
+  const kinerja::TrendTable trends = kinerja::trend_statistics(series, trend_options);
 
   std::optional<kinerja::ProjectionResult> projection;
   if (level == kinerja::TrendLevel::Indicator) {
@@ -145,6 +149,7 @@ Command trend_command() {
   for (auto& o : rule_options()) options.push_back(o);
   options.push_back(out_option());
   options.push_back(format_option());
+  options.push_back(threads_option());
   options.push_back({"quiet", false, "print nothing but problems", ""});
   return Command{
       "trend",

@@ -146,6 +146,52 @@ TEST_SUITE("cli") {
     CHECK(run({"rules", "show", "nope"}).code == 2);
   }
 
+  TEST_CASE("--threads gives the same files and output for any count and refuses a bad count") {
+    const std::string sample = KIN_SOURCE_DIR "/data/sample";
+    const std::vector<std::vector<std::string>> commands = {
+        {"score", sample, "--year", "2025"},
+        {"distribution", sample, "--period", "2025", "--calibrated"},
+        {"calibrate", sample, "--period", "2025"},
+        {"ikm", sample, "--period", "2025"},
+        {"trend", sample, "--level", "unit"}};
+    for (const auto& command : commands) {
+      CAPTURE(command[0]);
+      kin_test::TempDir one, three;
+      auto with = [&](const std::string& threads, const std::string& out) {
+        std::vector<std::string> args = command;
+        for (const std::string& a : {std::string("--threads"), threads, std::string("--out"), out}) args.push_back(a);
+        return run(args);
+      };
+      const Run a = with("1", one.path());
+      const Run b = with("3", three.path());
+      REQUIRE(a.code == 0);
+      REQUIRE(b.code == 0);
+      auto without_folder = [](std::string text, const std::string& folder) {
+        for (std::size_t at; (at = text.find(folder)) != std::string::npos;) text.replace(at, folder.size(), "OUT");
+        return text;
+      };
+      CHECK(without_folder(a.out, one.path()) == without_folder(b.out, three.path()));
+      std::size_t files = 0;
+      for (const auto& entry : std::filesystem::directory_iterator(one.path())) {
+        const std::string name = entry.path().filename().string();
+        CAPTURE(name);
+        std::ifstream x(entry.path()), y(three.file(name));
+        std::stringstream xs, ys;
+        xs << x.rdbuf();
+        ys << y.rdbuf();
+        CHECK(xs.str() == ys.str());
+        CHECK_FALSE(xs.str().empty());
+        ++files;
+      }
+      CHECK(files > 0);
+      for (const char* bad : {"many", "-1", "99999"}) {
+        const Run r = with(bad, one.path() + "/unused");
+        CHECK(r.code == 2);
+        CHECK(r.err.find("--threads") != std::string::npos);
+      }
+    }
+  }
+
   TEST_CASE("distribution and ikm write their files and summaries") {
     kin_test::TempDir dir;
     Run r = run({"distribution", KIN_SOURCE_DIR "/data/sample", "--period", "2025", "--out", dir.path()});
