@@ -15,6 +15,11 @@
 // inversion), the evaluations, the peak memory; then lme4 and kinerja side by side on the same
 // smaller design (lme4's own time around lmer() only, not reading the CSV), their ratio and the
 // largest difference of the estimates (variances, fixed effects, BLUPs of every ratee and rater).
+// When --lme4-ratees is at least --ratees, lme4 fits the big design itself.
+//
+// --csv FILE appends the rows of the suite, in scores (ratings) per second: kinerja's fit of the
+// big design, against lme4 when lme4 fitted that design; otherwise a second row compares the two
+// on lme4's smaller design.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -188,9 +193,11 @@ void describe(const char* label, const kinerja::RaterDesign& d, const Timed& t) 
 
 int main(int argc, char** argv) {
   Options o;
+  kin_bench::ResultFile results;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return kin_bench::option_value(argc, argv, i); };
+    if (results.parse(argc, argv, i)) continue;
     if (a == "--ratees")
       o.ratees = std::stoul(value());
     else if (a == "--lme4-ratees")
@@ -210,6 +217,7 @@ int main(int argc, char** argv) {
     else {
       std::cerr << "usage: bench_calibrate [--ratees N] [--lme4-ratees N] [--threads N] [--tolerance T] [--seed S]\n"
                    "                       [--dir DIR] [--no-baselines] [--lme4-tight]\n"
+                   "                       [--csv FILE] [--size-label LABEL] [--size-employees N]\n"
                    "  --lme4-tight  lme4 with a tight optimiser tolerance (slower), to compare the estimates\n";
       return a == "--help" ? 0 : 2;
     }
@@ -232,18 +240,28 @@ int main(int argc, char** argv) {
   std::cout << "  peak memory: " << std::setprecision(0) << before
             << " MiB before the fit (the design: " << static_cast<double>(big.size()) * 20 / (1024.0 * 1024.0)
             << " MiB), " << kin_bench::peak_memory_mib() << " MiB after\n";
+  kin_bench::Result fit_row{"calibrate", "fit_random_effects", "ratings/s", o.ratees};
+  fit_row.kinerja_seconds = kb.seconds;
+  fit_row.kinerja_per_second = static_cast<double>(big.size()) / kb.seconds;
+  fit_row.kinerja_peak_mib = kin_bench::peak_memory_mib();
 
   if (o.baseline && o.lme4_ratees > 0) {
-    std::cout << "\n  side by side with lme4 at " << o.lme4_ratees << " ratees (same generator and seed)\n";
-    const kinerja::RaterDesign small = generate(o.lme4_ratees, o.seed);
+    // lme4 on the big design itself when it is not larger than --lme4-ratees.
+    const bool same = o.lme4_ratees >= o.ratees;
+    const std::size_t lme4_ratees = same ? o.ratees : o.lme4_ratees;
+    std::cout << "\n  side by side with lme4 at " << lme4_ratees << " ratees (same generator and seed)\n";
+    kinerja::RaterDesign smaller;
+    if (!same) smaller = generate(lme4_ratees, o.seed);
+    const kinerja::RaterDesign& small = same ? big : smaller;
     fs::create_directories(o.dir);
     write_csv(small, o.dir + "/design.csv");
     std::ofstream(o.dir + "/fit.R") << lme4_script;
-    const Timed ks = run(small, o);
+    const Timed ks = same ? kb : run(small, o);
     const std::string rscript = fs::exists("/usr/bin/Rscript") ? "/usr/bin/Rscript" : "Rscript";
     const std::string cmd =
         rscript + " " + o.dir + "/fit.R " + o.dir + (o.lme4_tight ? " tight" : " default") + " 2>&1";
-    const std::string output = kin_bench::command_output(cmd);
+    double lme4_peak = 0;
+    const std::string output = kin_bench::command_output(cmd, &lme4_peak);
     // The last line holds "seconds evaluations"; lme4's warnings (if any) come before it.
     double lme4_s = 0, lme4_evals = 0;
     std::string last;
@@ -289,7 +307,7 @@ int main(int argc, char** argv) {
       std::cout << std::setprecision(2) << "  lme4     " << std::setw(9) << lme4_s << " s   "
                 << static_cast<std::size_t>(lme4_evals) << " evaluations (lmer() only, "
                 << (o.lme4_tight ? "tight" : "default") << " nloptwrap tolerance)\n"
-                << std::setprecision(1) << "\n  kinerja is " << lme4_s / ks.seconds << "x lme4 at " << o.lme4_ratees
+                << std::setprecision(1) << "\n  kinerja is " << lme4_s / ks.seconds << "x lme4 at " << lme4_ratees
                 << " ratees\n"
                 << std::scientific << std::setprecision(1) << "  max |kinerja - lme4|: variances " << worst_var
                 << ", fixed effects " << worst_fix << ", BLUPs " << worst_blup << ", REML criterion "
@@ -298,11 +316,25 @@ int main(int argc, char** argv) {
                         ? "  (lme4 with xtol_abs = 1e-12, ftol_abs = 1e-14)\n"
                         : "  (both at their default tolerances; lme4's nloptwrap stops at xtol_abs = ftol_abs = "
                           "1e-8,\n   which leaves its variances about 1e-4 from the optimum: see --lme4-tight)\n");
+      kin_bench::Result small_row = fit_row;
+      if (!same) {
+        small_row.step = "fit_random_effects (lme4 design of " + std::to_string(lme4_ratees) + " ratees)";
+        small_row.kinerja_seconds = ks.seconds;
+        small_row.kinerja_per_second = static_cast<double>(small.size()) / ks.seconds;
+      }
+      small_row.baseline = o.lme4_tight ? "lme4 (tight tolerance)" : "lme4";
+      small_row.baseline_seconds = lme4_s;
+      small_row.baseline_per_second = static_cast<double>(small.size()) / lme4_s;
+      small_row.baseline_peak_mib = lme4_peak;
+      // On a smaller design, the big one's row goes first, without a baseline.
+      if (!same) kin_bench::append_result(results, fit_row);
+      fit_row = small_row;  // the last row, written below
     } else {
       std::cout << "  lme4 baseline unavailable (needs Rscript with lme4): " << output.substr(0, 300) << "\n";
     }
     fs::remove_all(o.dir);
   }
+  kin_bench::append_result(results, fit_row);
   std::cout << std::fixed << std::setprecision(0) << "  peak memory: " << kin_bench::peak_memory_mib() << " MiB\n";
   return 0;
 }

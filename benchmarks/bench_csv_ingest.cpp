@@ -7,8 +7,11 @@
 //      resolved, duplicates and cycles checked, columnar tables built;
 //   3. the baseline an agency developer would otherwise write in C++: std::getline, split into
 //      std::strings, std::stod, an unordered_map for the indicator ids;
-//   4. pandas.read_csv on realizations.csv (a subprocess), when python3-pandas is installed.
-// Throughput is megabytes (10^6 bytes) of CSV per second of wall time.
+//   4. pandas.read_csv on every CSV file of the folder, the same bytes as load_dataset (a
+//      subprocess), when python3-pandas is installed.
+// Throughput is megabytes (10^6 bytes) of CSV per second of wall time. --dir may name a folder
+// written by `kinerja generate` (with --size-mb 0 it is used as it is): the benchmark suite does.
+// --csv FILE appends the tokenizer and load_dataset rows (machine.hpp's append_result).
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -147,15 +150,18 @@ std::size_t naive_cpp(const std::string& dir) {
   return value.size();
 }
 
-// pandas.read_csv on realizations.csv; returns seconds, or a negative value if unavailable.
-double pandas_seconds(const std::string& path) {
+// pandas.read_csv on every CSV file of the folder (ids and periods of the realisations as
+// strings); returns seconds, or a negative value if unavailable, and pandas' peak memory.
+double pandas_seconds(const std::string& dir, double& peak_mib) {
   // Debian's interpreter first: python3-pandas installs for it, not for other pythons on PATH.
   const std::string python = kin_bench::baseline_python();
   const std::string cmd =
-      python + " -c \"import sys,time\ntry:\n import pandas\nexcept ImportError:\n print(-1); sys.exit()\n"
-      "t=time.perf_counter(); df=pandas.read_csv(sys.argv[1], dtype={'indicator_id':'string','period':'string'}); "
-      "print(time.perf_counter()-t)\" '" + path + "' 2>/dev/null";
-  const std::string output = kin_bench::command_output(cmd);
+      python + " -c \"import sys,time,glob\ntry:\n import pandas\nexcept ImportError:\n print(-1); sys.exit()\n"
+      "files=sorted(glob.glob(sys.argv[1]+'/*.csv')); t=time.perf_counter()\n"
+      "frames=[pandas.read_csv(f, dtype={'indicator_id':'string','period':'string'} if f.endswith('/realizations.csv') "
+      "else None) for f in files]\n"
+      "print(time.perf_counter()-t)\" '" + dir + "' 2>/dev/null";
+  const std::string output = kin_bench::command_output(cmd, &peak_mib);
   return output.empty() ? -1 : std::atof(output.c_str());
 }
 
@@ -171,15 +177,18 @@ void row(const std::string& what, double mb, double secs, double kinerja_mbps) {
 
 int main(int argc, char** argv) {
   Options o;
+  kin_bench::ResultFile results;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return kin_bench::option_value(argc, argv, i); };
+    if (results.parse(argc, argv, i)) continue;
     if (a == "--size-mb") o.size_mb = std::stoul(value());
     else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (a == "--dir") o.dir = value();
     else if (a == "--no-baselines") o.baselines = false;
     else {
-      std::cerr << "usage: bench_csv_ingest [--size-mb N] [--repeat N] [--dir DIR] [--no-baselines]\n";
+      std::cerr << "usage: bench_csv_ingest [--size-mb N] [--repeat N] [--dir DIR] [--no-baselines]\n"
+                   "                        [--csv FILE] [--size-label LABEL] [--size-employees N]\n";
       return a == "--help" ? 0 : 2;
     }
   }
@@ -197,7 +206,7 @@ int main(int argc, char** argv) {
             << std::setw(12) << "time" << std::setw(13) << "kinerja is" << "\n";
 
   double best_tokenize = 1e30, best_load = 1e30;
-  std::size_t rows = 0;
+  std::size_t rows = 0, employees = 0;
   for (int r = 0; r < o.repeat; ++r) {
     auto t0 = Clock::now();
     const std::size_t fields = tokenize_only(real_path);
@@ -208,6 +217,7 @@ int main(int argc, char** argv) {
     const kinerja::Dataset d = kinerja::load_dataset(o.dir, diags);
     best_load = std::min(best_load, seconds_since(t0));
     rows = d.realizations.size();
+    employees = d.employees.size();
     if (diags.has_errors()) {
       std::cerr << "generated data is invalid: " << diags.items().front().to_string() << "\n";
       return 1;
@@ -218,6 +228,16 @@ int main(int argc, char** argv) {
   row("kinerja load_dataset (whole folder)", all_mb, best_load, 0);
   std::cout << "    " << rows << " realisations loaded and validated, "
             << std::setprecision(1) << static_cast<double>(rows) / best_load / 1e6 << " M rows/s\n";
+  // The rows of the suite; the baseline of load_dataset is filled in below when pandas runs.
+  kin_bench::Result tokenize{"csv_ingest", "tokenize realizations.csv", "MB/s", employees};
+  tokenize.kinerja_seconds = best_tokenize;
+  tokenize.kinerja_per_second = real_mb / best_tokenize;
+  tokenize.kinerja_peak_mib = kin_bench::peak_memory_mib();
+  kin_bench::append_result(results, tokenize);
+  kin_bench::Result load{"csv_ingest", "load_dataset (every CSV)", "MB/s", employees};
+  load.kinerja_seconds = best_load;
+  load.kinerja_per_second = load_mbps;
+  load.kinerja_peak_mib = kin_bench::peak_memory_mib();
 
   if (o.baselines) {
     auto t0 = Clock::now();
@@ -227,13 +247,19 @@ int main(int argc, char** argv) {
     const double naive_mb = real_mb + static_cast<double>(fs::file_size(o.dir + "/indicators.csv")) / 1e6;
     row("baseline: getline + stod (no checks)", naive_mb, naive, load_mbps);
     if (naive_rows != rows) std::cout << "    (baseline read " << naive_rows << " rows)\n";
-    const double pandas = pandas_seconds(real_path);
+    double pandas_peak = 0;
+    const double pandas = pandas_seconds(o.dir, pandas_peak);
     if (pandas > 0) {
-      row("baseline: pandas.read_csv (realizations)", real_mb, pandas, load_mbps);
+      row("baseline: pandas.read_csv (every CSV)", all_mb, pandas, load_mbps);
+      load.baseline = "pandas.read_csv";
+      load.baseline_seconds = pandas;
+      load.baseline_per_second = all_mb / pandas;
+      load.baseline_peak_mib = pandas_peak;
     } else {
       std::cout << "  baseline: pandas not installed (apt-get install python3-pandas)\n";
     }
   }
+  kin_bench::append_result(results, load);
   std::cout << "\n  peak memory: " << std::setprecision(0) << kin_bench::peak_memory_mib() << " MiB\n";
   return 0;
 }

@@ -8,7 +8,8 @@
 //   3. the same computation written in pandas as an analyst would (groupby + agg, np.select for
 //      polarity and accumulation, a weighted groupby per owner), on the same numbers, which are
 //      handed over through binary files; only pandas' computation is timed.
-// The two results are compared (the mean result score must agree).
+// The two results are compared (the mean result score must agree). --csv FILE appends the rows
+// of a first call and of a call with buffers reused, each against the same pandas run.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -153,15 +154,18 @@ print(elapsed, result.mean())
 
 int main(int argc, char** argv) {
   Options o;
+  kin_bench::ResultFile results;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return kin_bench::option_value(argc, argv, i); };
+    if (results.parse(argc, argv, i)) continue;
     if (a == "--employees") o.employees = std::stoul(value());
     else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (a == "--dir") o.dir = value();
     else if (a == "--no-baselines") o.baseline = false;
     else {
-      std::cerr << "usage: bench_score [--employees N] [--repeat N] [--dir DIR] [--no-baselines]\n";
+      std::cerr << "usage: bench_score [--employees N] [--repeat N] [--dir DIR] [--no-baselines]\n"
+                   "                   [--csv FILE] [--size-label LABEL] [--size-employees N]\n";
       return a == "--help" ? 0 : 2;
     }
   }
@@ -206,6 +210,14 @@ int main(int argc, char** argv) {
   std::cout << std::setprecision(3) << "  kinerja score, buffers reused  " << std::setw(8) << best << " s   "
             << std::setprecision(1) << rate / 1e6 << " M indicators/s   mean result score " << std::setprecision(6)
             << mean_score << "\n";
+  kin_bench::Result first_row{"score", "score (first call)", "indicators/s", o.employees};
+  first_row.kinerja_seconds = first;
+  first_row.kinerja_per_second = static_cast<double>(n) / first;
+  first_row.kinerja_peak_mib = kin_bench::peak_memory_mib();
+  kin_bench::Result reused_row = first_row;
+  reused_row.step = "score (buffers reused)";
+  reused_row.kinerja_seconds = best;
+  reused_row.kinerja_per_second = rate;
 
   if (o.baseline) {
     fs::create_directories(o.dir);
@@ -227,22 +239,31 @@ int main(int argc, char** argv) {
     std::ofstream(o.dir + "/score.py") << pandas_script;
     const std::string python = kin_bench::baseline_python();
     const std::string cmd = python + " " + o.dir + "/score.py " + o.dir + " 2>&1";
-    const std::string output = kin_bench::command_output(cmd);
+    double pandas_peak = 0;
+    const std::string output = kin_bench::command_output(cmd, &pandas_peak);
     double pandas_s = 0, pandas_mean = 0;
     if (std::sscanf(output.c_str(), "%lf %lf", &pandas_s, &pandas_mean) == 2 && pandas_s > 0) {
+      const bool agree = std::fabs(pandas_mean - mean_score) < 1e-6 * std::fabs(mean_score);
+      for (kin_bench::Result* r : {&first_row, &reused_row}) {
+        r->baseline = agree ? "pandas" : "pandas (RESULTS DIFFER)";
+        r->baseline_seconds = pandas_s;
+        r->baseline_per_second = static_cast<double>(n) / pandas_s;
+        r->baseline_peak_mib = pandas_peak;
+      }
       std::cout << std::setprecision(3) << "  pandas (same computation)      " << std::setw(8) << pandas_s << " s   "
                 << std::setprecision(1) << static_cast<double>(n) / pandas_s / 1e6 << " M indicators/s   mean result score "
                 << std::setprecision(6) << pandas_mean << "\n";
       std::cout << "\n  kinerja is " << std::setprecision(1) << pandas_s / best << "x pandas with buffers reused, "
                 << pandas_s / first << "x on a first call"
-                << (std::fabs(pandas_mean - mean_score) < 1e-6 * std::fabs(mean_score) ? " (results agree)"
-                                                                                        : " (RESULTS DIFFER)")
+                << (agree ? " (results agree)" : " (RESULTS DIFFER)")
                 << "\n";
     } else {
       std::cout << "  pandas baseline unavailable (apt-get install python3-pandas): " << output.substr(0, 200) << "\n";
     }
     fs::remove_all(o.dir);
   }
+  kin_bench::append_result(results, first_row);
+  kin_bench::append_result(results, reused_row);
   std::cout << "  peak memory: " << std::setprecision(0) << kin_bench::peak_memory_mib() << " MiB\n";
   return 0;
 }

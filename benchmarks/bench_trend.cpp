@@ -10,6 +10,8 @@
 //      numpy) on the first --baseline-series series, handed over through binary files; only the
 //      Python loop is timed. The rates are compared, and the mean Sen slope of that subset must
 //      agree.
+// --csv FILE appends the row of the suite; its baseline says when scipy ran on a subset (the
+// ratio is then of the rates, kinerja's over all series against scipy's over the subset).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -125,9 +127,11 @@ print(elapsed, sen_sum / len(y_all))
 
 int main(int argc, char** argv) {
   Options o;
+  kin_bench::ResultFile results;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&] { return kin_bench::option_value(argc, argv, i); };
+    if (results.parse(argc, argv, i)) continue;
     if (a == "--series") o.series = std::stoul(value());
     else if (a == "--points") o.points = std::max<std::size_t>(2, std::stoul(value()));
     else if (a == "--chunk") o.chunk = std::max<std::size_t>(1, std::stoul(value()));
@@ -138,7 +142,8 @@ int main(int argc, char** argv) {
     else if (a == "--no-baselines") o.baseline = false;
     else {
       std::cerr << "usage: bench_trend [--series N] [--points P] [--chunk N] [--threads N] [--hamed-rao]\n"
-                   "                   [--baseline-series N] [--dir DIR] [--no-baselines]\n";
+                   "                   [--baseline-series N] [--dir DIR] [--no-baselines]\n"
+                   "                   [--csv FILE] [--size-label LABEL] [--size-employees N]\n";
       return a == "--help" ? 0 : 2;
     }
   }
@@ -176,6 +181,10 @@ int main(int argc, char** argv) {
   std::cout << "  generating the series (not timed) " << std::setw(9) << generate_s << " s\n";
   std::cout << "  kinerja trend_statistics          " << std::setw(9) << stats_s << " s   " << std::setprecision(0)
             << rate << " series/s   " << increasing << " increasing, " << decreasing << " decreasing\n";
+  kin_bench::Result row{"trend", "trend_statistics", "series/s"};
+  row.kinerja_seconds = stats_s;
+  row.kinerja_per_second = rate;
+  row.kinerja_peak_mib = kin_bench::peak_memory_mib();
 
   if (o.baseline) {
     const std::size_t subset = std::min(o.baseline_series, o.series);
@@ -187,23 +196,29 @@ int main(int argc, char** argv) {
     std::ofstream(o.dir + "/trend.py") << scipy_script;
     const std::string python = kin_bench::baseline_python();
     const std::string cmd = python + " " + o.dir + "/trend.py " + o.dir + " " + std::to_string(o.points) + " 2>&1";
-    const std::string output = kin_bench::command_output(cmd);
+    double scipy_peak = 0;
+    const std::string output = kin_bench::command_output(cmd, &scipy_peak);
     double scipy_s = 0, scipy_mean = 0;
     if (std::sscanf(output.c_str(), "%lf %lf", &scipy_s, &scipy_mean) == 2 && scipy_s > 0) {
       const double scipy_rate = static_cast<double>(subset) / scipy_s;
+      const bool agree = std::fabs(scipy_mean - kinerja_mean) <= 1e-9 * std::max(1.0, std::fabs(kinerja_mean));
+      row.baseline = subset < o.series ? "scipy (first " + std::to_string(subset) + " series)" : "scipy";
+      if (!agree) row.baseline += " (MEAN SEN SLOPE DIFFERS)";
+      row.baseline_seconds = scipy_s;
+      row.baseline_per_second = scipy_rate;
+      row.baseline_peak_mib = scipy_peak;
       std::cout << std::setprecision(3) << "  scipy series by series (" << subset << " series, one core) "
                 << scipy_s << " s   " << std::setprecision(0) << scipy_rate << " series/s\n";
       std::cout << "\n  kinerja is " << std::setprecision(1) << rate / scipy_rate << "x scipy in series/s ("
                 << threads << " threads against one Python process)"
-                << (std::fabs(scipy_mean - kinerja_mean) <= 1e-9 * std::max(1.0, std::fabs(kinerja_mean))
-                        ? ", mean Sen slope agrees"
-                        : ", MEAN SEN SLOPE DIFFERS")
+                << (agree ? ", mean Sen slope agrees" : ", MEAN SEN SLOPE DIFFERS")
                 << "\n";
     } else {
       std::cout << "  scipy baseline unavailable (apt-get install python3-scipy): " << output.substr(0, 200) << "\n";
     }
     fs::remove_all(o.dir);
   }
+  kin_bench::append_result(results, row);
   std::cout << "  peak memory: " << std::setprecision(0) << kin_bench::peak_memory_mib() << " MiB\n";
   return 0;
 }

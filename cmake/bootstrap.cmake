@@ -6,7 +6,9 @@ set(KIN_DEBIAN_PACKAGES
   # the ABI check of the C library (libabigail); for the bindings' tests Debian's Python with
   # numpy and pandas (PyPI is not needed), pip and setuptools to install the package, and PHP's
   # command line with FFI
-  abigail-tools python3 python3-numpy python3-pandas python3-pip python3-setuptools php-cli)
+  abigail-tools python3 python3-numpy python3-pandas python3-pip python3-setuptools php-cli
+  # more for one command, e.g. the benchmark suite's baselines
+  ${KIN_EXTRA_DEBIAN_PACKAGES})
 
 find_program(KIN_DPKG_QUERY dpkg-query)
 if(NOT KIN_DPKG_QUERY)
