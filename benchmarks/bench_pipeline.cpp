@@ -102,17 +102,19 @@ int main(int argc, char** argv) {
             << ")\n";
 
   t = Clock::now();
-  const kinerja::ScoreResult scored = kinerja::score(d, year, rules);
+  const kinerja::ScoreResult scored = kinerja::score(d, year, rules, kinerja::Threads{threads});
   row(results, options.employees, "score", seconds_since(t), static_cast<double>(scored.indicators.size()),
       "indicators/s");
 
   t = Clock::now();
-  const kinerja::DistributionReport distribution = kinerja::check_distributions(d, kinerja::Period::year(year), rules);
+  const kinerja::Period period = kinerja::Period::year(year);
+  const kinerja::DistributionReport distribution =
+      kinerja::check_distributions(d, period, rules, kinerja::Threads{threads});
   row(results, options.employees, "distribution check", seconds_since(t),
       static_cast<double>(distribution.units.size()), "units/s");
 
   t = Clock::now();
-  const kinerja::CalibrationResult calibrated = kinerja::calibrate(d, kinerja::Period::year(year), rules);
+  const kinerja::CalibrationResult calibrated = kinerja::calibrate(d, period, rules, kinerja::Threads{threads});
   row(results, options.employees, "calibrate", seconds_since(t), static_cast<double>(d.feedback.size()),
       "scores/s");
 
