@@ -103,8 +103,8 @@ kinerja::Dataset build(const Options& o) {
   return d;
 }
 
-template <typename T>
-void dump(const std::string& path, const std::vector<T>& v) {
+template <typename T, typename Allocator>
+void dump(const std::string& path, const std::vector<T, Allocator>& v) {
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
 }

@@ -1,8 +1,9 @@
 // kinerja: the in-memory dataset, one columnar table per file of docs/dataset-format.md.
 //
-// Tables are structs of columns (std::vector per field) so that analyses stream over exactly
-// the fields they need and a national dataset fits in memory: string ids are interned once
-// (IdPool) and every reference is a dense 32-bit row index. A realisation row costs 16 bytes.
+// Tables are structs of columns (a DataColumn per field, kinerja/column.hpp: a std::vector that
+// may live in a mapped snapshot file) so that analyses stream over exactly the fields they need
+// and a national dataset fits in memory: string ids are interned once (IdPool) and every
+// reference is a dense 32-bit row index. A realisation row costs 16 bytes.
 //
 // Invariants after a successful load (Diagnostics without errors):
 //  * every Index column holds a valid row of the referenced table, or no_index where the
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "kinerja/column.hpp"
 #include "kinerja/export.hpp"
 #include "kinerja/grade.hpp"
 #include "kinerja/id_pool.hpp"
@@ -39,8 +41,8 @@ struct TableSource {
 struct UnitTable {
   IdPool ids;                  ///< unit_id -> row
   TextColumn name;
-  std::vector<Index> parent;   ///< row of parent_id, no_index for a root
-  std::vector<Index> agency;   ///< row in `agencies`, no_index if empty
+  DataColumn<Index> parent;   ///< row of parent_id, no_index for a root
+  DataColumn<Index> agency;   ///< row in `agencies`, no_index if empty
   IdPool agencies;             ///< agency_id values
   TableSource source;
   std::size_t size() const noexcept { return parent.size(); }
@@ -50,11 +52,11 @@ struct UnitTable {
 struct EmployeeTable {
   IdPool nips;                        ///< nip (18 digits) -> row
   TextColumn name;
-  std::vector<Index> unit;            ///< row in UnitTable
-  std::vector<Index> rater;           ///< row of the Pejabat Penilai, no_index if none
-  std::vector<EmploymentStatus> status;
-  std::vector<Grade> grade;           ///< empty Grade if not given
-  std::vector<Position> position;     ///< Position::Unknown if not given
+  DataColumn<Index> unit;            ///< row in UnitTable
+  DataColumn<Index> rater;           ///< row of the Pejabat Penilai, no_index if none
+  DataColumn<EmploymentStatus> status;
+  DataColumn<Grade> grade;           ///< empty Grade if not given
+  DataColumn<Position> position;     ///< Position::Unknown if not given
   TableSource source;
   std::size_t size() const noexcept { return unit.size(); }
 };
@@ -62,23 +64,23 @@ struct EmployeeTable {
 /// indicators.csv: unit IKU and employee IKI.
 struct IndicatorTable {
   IdPool ids;                          ///< indicator_id -> row
-  std::vector<OwnerType> owner_type;
-  std::vector<Index> owner;            ///< row in UnitTable or EmployeeTable, per owner_type
-  std::vector<std::int16_t> year;
+  DataColumn<OwnerType> owner_type;
+  DataColumn<Index> owner;            ///< row in UnitTable or EmployeeTable, per owner_type
+  DataColumn<std::int16_t> year;
   TextColumn name;
-  std::vector<Index> rhk;              ///< row in `rhks`, no_index if empty
+  DataColumn<Index> rhk;              ///< row in `rhks`, no_index if empty
   IdPool rhks;                         ///< rhk_id values
-  std::vector<IndicatorKind> kind;
-  std::vector<Aspect> aspect;
-  std::vector<Index> unit_of_measure;  ///< row in `units_of_measure`, no_index if empty
+  DataColumn<IndicatorKind> kind;
+  DataColumn<Aspect> aspect;
+  DataColumn<Index> unit_of_measure;  ///< row in `units_of_measure`, no_index if empty
   IdPool units_of_measure;
-  std::vector<Polarity> polarity;
-  std::vector<double> target;
-  std::vector<double> target_upper;    ///< NaN unless the polarity has a target range
-  std::vector<double> weight;          ///< NaN if empty (equal weights within the owner-year)
-  std::vector<Accumulation> accumulation;
-  std::vector<Index> parent;           ///< cascading parent (intervensi), no_index if none
-  std::vector<std::uint8_t> target_is_max;
+  DataColumn<Polarity> polarity;
+  DataColumn<double> target;
+  DataColumn<double> target_upper;    ///< NaN unless the polarity has a target range
+  DataColumn<double> weight;          ///< NaN if empty (equal weights within the owner-year)
+  DataColumn<Accumulation> accumulation;
+  DataColumn<Index> parent;           ///< cascading parent (intervensi), no_index if none
+  DataColumn<std::uint8_t> target_is_max;
   TableSource source;
   std::size_t size() const noexcept { return owner.size(); }
   bool has_target_upper(std::size_t row) const noexcept { return !std::isnan(target_upper[row]); }
@@ -87,19 +89,19 @@ struct IndicatorTable {
 
 /// realizations.csv: realised values per indicator and period.
 struct RealizationTable {
-  std::vector<Index> indicator;
-  std::vector<Period> period;
-  std::vector<double> value;
+  DataColumn<Index> indicator;
+  DataColumn<Period> period;
+  DataColumn<double> value;
   TableSource source;
   /// Index by indicator (compressed rows): the realisations of indicator i are the rows
   /// order[offsets[i]] .. order[offsets[i + 1] - 1], in file order; when the rows are already
   /// grouped by indicator in increasing order (the usual export), `order` is empty and the rows
   /// are offsets[i] .. offsets[i + 1] - 1 directly. Built by build_index().
-  std::vector<std::uint64_t> offsets;
-  std::vector<Index> order;
+  DataColumn<std::uint64_t> offsets;
+  DataColumn<Index> order;
   /// Per indicator: 1 when its rows are in strictly increasing period order and none covers the
   /// whole year, so its year value needs only the values (the last row is the latest period).
-  std::vector<std::uint8_t> in_period_order;
+  DataColumn<std::uint8_t> in_period_order;
   std::size_t size() const noexcept { return indicator.size(); }
   /// (Re)builds `offsets` and `order` for `indicator_count` indicators, in linear time.
   KIN_CXX_API void build_index(std::size_t indicator_count);
@@ -110,28 +112,28 @@ struct RealizationTable {
 
 /// ratings.csv: the Penilai's categorical ratings.
 struct RatingTable {
-  std::vector<Index> employee;
-  std::vector<Period> period;
-  std::vector<Rating> result;
-  std::vector<Rating> behavior;
-  std::vector<Index> rater;                 ///< no_index if not given
-  std::vector<std::uint8_t> innovation;     ///< 1 if the employee created a new idea or method
+  DataColumn<Index> employee;
+  DataColumn<Period> period;
+  DataColumn<Rating> result;
+  DataColumn<Rating> behavior;
+  DataColumn<Index> rater;                 ///< no_index if not given
+  DataColumn<std::uint8_t> innovation;     ///< 1 if the employee created a new idea or method
   TableSource source;
   std::size_t size() const noexcept { return employee.size(); }
 };
 
 /// feedback.csv: multi-source numeric scores.
 struct FeedbackTable {
-  std::vector<Period> period;
+  DataColumn<Period> period;
   /// Row in EmployeeTable; no_index for a rater outside the dataset (allowed only for the
   /// `public` source, whose raters are citizens; see `external_rater`).
-  std::vector<Index> rater;
-  std::vector<Index> external_rater;        ///< row in `external_raters`, or no_index
+  DataColumn<Index> rater;
+  DataColumn<Index> external_rater;        ///< row in `external_raters`, or no_index
   IdPool external_raters;
-  std::vector<Index> ratee;
-  std::vector<FeedbackSource> source;
-  std::vector<double> score;
-  std::vector<Index> aspect;                ///< row in `aspects`, no_index if empty
+  DataColumn<Index> ratee;
+  DataColumn<FeedbackSource> source;
+  DataColumn<double> score;
+  DataColumn<Index> aspect;                ///< row in `aspects`, no_index if empty
   IdPool aspects;
   TableSource source_file;
   std::size_t size() const noexcept { return ratee.size(); }
@@ -139,9 +141,9 @@ struct FeedbackTable {
 
 /// org_ratings.csv: predikat kinerja organisasi per unit and period.
 struct OrgRatingTable {
-  std::vector<Index> unit;
-  std::vector<Period> period;
-  std::vector<OrgPredikat> predikat;
+  DataColumn<Index> unit;
+  DataColumn<Period> period;
+  DataColumn<OrgPredikat> predikat;
   TableSource source;
   std::size_t size() const noexcept { return unit.size(); }
 };
@@ -149,12 +151,12 @@ struct OrgRatingTable {
 /// surveys.csv: IKM answers (PermenPANRB 14/2017), nine unsur per respondent.
 struct SurveyTable {
   static constexpr int unsur_count = 9;
-  std::vector<Index> unit;
-  std::vector<Period> period;
-  std::vector<Index> respondent;            ///< row in `respondents`
+  DataColumn<Index> unit;
+  DataColumn<Period> period;
+  DataColumn<Index> respondent;            ///< row in `respondents`
   IdPool respondents;
   /// answers[row * 9 + u] in 1..4, 0 when not answered.
-  std::vector<std::uint8_t> answers;
+  DataColumn<std::uint8_t> answers;
   TableSource source;
   std::size_t size() const noexcept { return unit.size(); }
   std::uint8_t answer(std::size_t row, int unsur) const noexcept {
@@ -184,7 +186,7 @@ class KIN_CXX_API Dataset {
 
   /// One entry per table, in dataset-format order.
   std::vector<TableSummary> summary() const;
-  /// Approximate heap bytes held by all tables.
+  /// Approximate bytes held by all tables (on the heap, or in a mapped snapshot file).
   std::size_t memory_bytes() const noexcept;
 };
 

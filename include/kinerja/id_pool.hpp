@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "kinerja/column.hpp"
 #include "kinerja/export.hpp"
 
 namespace kinerja {
@@ -55,9 +56,9 @@ class KIN_CXX_API IdPool {
     std::uint32_t hash = 0;
   };
   void rehash(std::size_t slot_count);
-  std::string chars_;
-  std::vector<std::uint64_t> offsets_{0};
-  std::vector<Slot> slots_;
+  DataColumn<char> chars_;
+  DataColumn<std::uint64_t> offsets_{0};
+  DataColumn<Slot> slots_;
 };
 
 /// A column of strings (names): one character buffer plus offsets. No per-row allocation.
@@ -72,8 +73,8 @@ class KIN_CXX_API TextColumn {
 
  private:
   friend struct detail::SnapshotAccess;
-  std::string chars_;
-  std::vector<std::uint64_t> offsets_{0};
+  DataColumn<char> chars_;
+  DataColumn<std::uint64_t> offsets_{0};
 };
 
 /// Maps a table row to the line of the file it came from, in almost no memory: rows that
@@ -92,7 +93,7 @@ class KIN_CXX_API RowLines {
     std::uint64_t row;
     std::uint32_t line;
   };
-  std::vector<Checkpoint> checkpoints_;
+  DataColumn<Checkpoint> checkpoints_;
   std::size_t rows_ = 0;
 };
 

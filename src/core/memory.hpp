@@ -5,8 +5,10 @@
 // VM: 0.13 to 0.5 GB/s of fresh memory). Asking for transparent huge pages (madvise, where the
 // system allows it) cuts the number of faults by 512, and asking the kernel to populate the whole
 // range in one call (MADV_POPULATE_WRITE, Linux 5.14) avoids the faults altogether: the same VM
-// then provides 15 GB/s. The memory is still a plain std::vector: this only reserves its capacity
-// before the first write; both requests are advice that an older kernel may refuse.
+// then provides 15 GB/s. The memory is still a plain std::vector (or a DataColumn on the heap):
+// this only reserves its capacity before the first write; both requests are advice that an older
+// kernel may refuse. A binary snapshot avoids fresh memory altogether: its columns stay in the
+// mapped file (kinerja/column.hpp); this is for the copying load and for computed columns.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +23,8 @@ namespace kinerja {
 inline namespace v1 {
 namespace detail {
 
-template <typename T>
-void reserve_huge(std::vector<T>& v, std::size_t count) {
+template <typename T, typename Allocator>
+void reserve_huge(std::vector<T, Allocator>& v, std::size_t count) {
   if (v.capacity() >= count) return;
   v.reserve(count);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)

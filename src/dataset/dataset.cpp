@@ -5,7 +5,7 @@ inline namespace v1 {
 namespace {
 
 template <typename T>
-std::size_t bytes(const std::vector<T>& v) {
+std::size_t bytes(const DataColumn<T>& v) {
   return v.capacity() * sizeof(T);
 }
 

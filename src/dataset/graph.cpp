@@ -7,7 +7,7 @@ namespace kinerja {
 inline namespace v1 {
 namespace detail {
 
-std::vector<std::vector<Index>> find_parent_cycles(const std::vector<Index>& parent) {
+std::vector<std::vector<Index>> find_parent_cycles(const DataColumn<Index>& parent) {
   // Colour walk: 0 = unvisited, 1 = on the current path, 2 = done. Each row is walked once.
   const std::size_t n = parent.size();
   std::vector<std::uint8_t> state(n, 0);

@@ -11,7 +11,7 @@ namespace detail {
 
 /// Given parent[i] (a row or no_index), returns the cycles: each as the list of rows on it,
 /// starting from its smallest row, in parent order. Linear time and memory.
-std::vector<std::vector<Index>> find_parent_cycles(const std::vector<Index>& parent);
+std::vector<std::vector<Index>> find_parent_cycles(const DataColumn<Index>& parent);
 
 }  // namespace detail
 }  // namespace v1

@@ -45,7 +45,7 @@ void IdPool::reserve(std::size_t count, std::size_t total_chars) {
 }
 
 void IdPool::rehash(std::size_t slot_count) {
-  std::vector<Slot> old(slot_count);
+  DataColumn<Slot> old(slot_count);
   old.swap(slots_);
   const std::size_t mask = slot_count - 1;
   for (const Slot& s : old) {
@@ -59,7 +59,7 @@ void IdPool::rehash(std::size_t slot_count) {
 void IdPool::rebuild_slots() {
   std::size_t want = 16;
   while (want < size() * 2) want *= 2;
-  std::vector<Slot>(want).swap(slots_);
+  DataColumn<Slot>(want).swap(slots_);
   const std::size_t mask = want - 1;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto h32 = static_cast<std::uint32_t>(hash_bytes((*this)[static_cast<Index>(i)]));
@@ -81,7 +81,7 @@ std::pair<Index, bool> IdPool::insert(std::string_view text) {
     pos = (pos + 1) & mask;
   }
   const auto index = static_cast<Index>(size());
-  chars_.append(text.data(), text.size());
+  chars_.insert(chars_.end(), text.begin(), text.end());
   offsets_.push_back(chars_.size());
   slots_[pos] = Slot{index, h32};
   return {index, true};
@@ -105,7 +105,7 @@ std::size_t IdPool::memory_bytes() const noexcept {
 }
 
 void TextColumn::push_back(std::string_view text) {
-  chars_.append(text.data(), text.size());
+  chars_.insert(chars_.end(), text.begin(), text.end());
   offsets_.push_back(chars_.size());
 }
 

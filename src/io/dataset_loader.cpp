@@ -305,7 +305,7 @@ class Loader {
   }
 
   // Resolves forward references at the end of a file and reports cycles through `parent`.
-  void finish_parent_links(std::vector<Index>& parent, const IdPool& pool, const IdPool& rejected,
+  void finish_parent_links(DataColumn<Index>& parent, const IdPool& pool, const IdPool& rejected,
                            std::vector<PendingReference>& pending, std::string_view what, std::string_view target_file,
                            const std::function<std::string(Index)>& describe) {
     for (PendingReference& p : pending) {

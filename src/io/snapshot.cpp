@@ -4,10 +4,20 @@
 // and XML, saving and loading, so the two forms cannot drift apart. Boost.Serialization provides
 // the archives; the columns themselves go through a visitor:
 //
-//  * binary: a column is its element count, a checksum of its bytes and the bytes themselves
-//    (one load_binary into memory reserved with huge pages and populated in one call). Before
-//    anything is allocated, the count is checked against the bytes left in the file, so a damaged
-//    length cannot ask for terabytes;
+//  * binary: a column is its element count, a checksum of its bytes, zero bytes up to the next
+//    file offset that is a multiple of 64 (format version 2; the loader computes their number
+//    from the offset) and the bytes themselves. Before anything is used, the count is checked
+//    against the bytes left in the file, so a damaged length cannot ask for terabytes.
+//    Loading maps the whole file privately (copy on write) and lets each dataset column use its
+//    bytes in place (kinerja/column.hpp): pages of a file in the page cache are mapped at tens of
+//    GB/s, while fresh memory costs a page fault per page, which on virtual machines is the
+//    limit. The alignment makes every column's bytes a valid array of its element type. The
+//    archive still reads the counts, checksums and scalars, from a streambuf over the mapping;
+//    the loader skips over the column bytes. Without a mapping (SnapshotLoadOptions::map_file
+//    false, a system without mmap, a refused mapping, or a version-1 file, whose columns are not
+//    aligned) the archive reads from the file and each column is copied into memory reserved
+//    with huge pages. The checksums are verified after the walk, on two threads, and the first
+//    damaged column in file order is reported;
 //  * XML: a column is one element whose text holds the values separated by spaces, each in its
 //    exact decimal or CSV form.
 //
@@ -32,11 +42,20 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <type_traits>
 
+#if defined(__linux__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include "core/memory.hpp"
+#include "core/parallel.hpp"
 #include "core/random.hpp"
 #include "dataset/graph.hpp"
 #include "kinerja/error.hpp"
@@ -49,13 +68,13 @@ namespace detail {
 struct SnapshotAccess {
   using Slot = IdPool::Slot;
   using Checkpoint = RowLines::Checkpoint;
-  static std::string& chars(IdPool& p) { return p.chars_; }
-  static std::vector<std::uint64_t>& offsets(IdPool& p) { return p.offsets_; }
-  static std::vector<Slot>& slots(IdPool& p) { return p.slots_; }
+  static DataColumn<char>& chars(IdPool& p) { return p.chars_; }
+  static DataColumn<std::uint64_t>& offsets(IdPool& p) { return p.offsets_; }
+  static DataColumn<Slot>& slots(IdPool& p) { return p.slots_; }
   static void rebuild(IdPool& p) { p.rebuild_slots(); }
-  static std::string& chars(TextColumn& c) { return c.chars_; }
-  static std::vector<std::uint64_t>& offsets(TextColumn& c) { return c.offsets_; }
-  static std::vector<Checkpoint>& checkpoints(RowLines& r) { return r.checkpoints_; }
+  static DataColumn<char>& chars(TextColumn& c) { return c.chars_; }
+  static DataColumn<std::uint64_t>& offsets(TextColumn& c) { return c.offsets_; }
+  static DataColumn<Checkpoint>& checkpoints(RowLines& r) { return r.checkpoints_; }
   static std::size_t& rows(RowLines& r) { return r.rows_; }
 };
 
@@ -70,6 +89,9 @@ using Checkpoint = SnapshotAccess::Checkpoint;
 constexpr char binary_magic[8] = {'K', 'I', 'N', 'S', 'N', 'A', 'P', '\x1a'};
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_bytes = 40;
+// Format version 2 starts the bytes of every column at a file offset that is a multiple of this,
+// enough for any element type and a cache line.
+constexpr std::uint64_t column_alignment = 64;
 
 [[noreturn]] void damaged(const std::string& path, const std::string& what) {
   throw error(errc::ParseError, SourceLocation{path, 0, 0}, "not a usable kinerja snapshot: " + what);
@@ -187,88 +209,231 @@ bool get(std::string_view s, Checkpoint& c) {
 // The four visitors
 // ---------------------------------------------------------------------------------------------
 
+// The padding before a column's bytes at file offset `at`: up to the next multiple of `alignment`.
+std::uint64_t padding(std::uint64_t at, std::uint64_t alignment) { return (alignment - at % alignment) % alignment; }
+
 class BinarySaver {
  public:
-  explicit BinarySaver(std::ostream& out) : ar_(out, boost::archive::no_header | boost::archive::no_codecvt) {}
+  explicit BinarySaver(std::ostream& out) : out_(out), ar_(out, boost::archive::no_header | boost::archive::no_codecvt) {}
   static constexpr bool loading = false;
-  template <typename T>
-  void column(const char*, std::vector<T>& v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    const std::uint64_t count = v.size();
-    const std::uint64_t sum = checksum(v.data(), v.size() * sizeof(T));
-    ar_ << count << sum;
-    if (count > 0) ar_.save_binary(v.data(), v.size() * sizeof(T));
+  template <typename T, typename Allocator>
+  void column(const char*, std::vector<T, Allocator>& v) {
+    bytes(v.data(), v.size() * sizeof(T), v.size());
   }
-  void text(const char*, std::string& s) {
-    const std::uint64_t count = s.size();
-    const std::uint64_t sum = checksum(s.data(), s.size());
-    ar_ << count << sum;
-    if (count > 0) ar_.save_binary(s.data(), s.size());
-  }
+  void text(const char*, std::string& s) { bytes(s.data(), s.size(), s.size()); }
+  void text(const char*, DataColumn<char>& s) { bytes(s.data(), s.size(), s.size()); }
   template <typename T>
   void scalar(const char*, T& v) {
     ar_ << v;
   }
 
  private:
+  template <typename T>
+  void bytes(const T* data, std::size_t size, std::uint64_t count) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const std::uint64_t sum = checksum(data, size);
+    ar_ << count << sum;
+    static constexpr char zeros[column_alignment] = {};
+    const std::uint64_t pad = padding(static_cast<std::uint64_t>(out_.tellp()), column_alignment);
+    if (pad > 0) ar_.save_binary(zeros, pad);
+    if (size > 0) ar_.save_binary(data, size);
+  }
+  std::ostream& out_;
   boost::archive::binary_oarchive ar_;
 };
 
+// A snapshot file mapped into memory, private and writable (copy on write), or nothing when the
+// system has no mmap or refuses. The last column using the mapping unmaps it.
+struct MappedFile {
+  std::shared_ptr<const void> owner;
+  char* data = nullptr;
+  std::size_t size = 0;
+};
+
+MappedFile map_file(const std::string& path, std::uint64_t size) {
+  MappedFile file;
+#if defined(__linux__)
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return file;
+  // Read-only first: MAP_POPULATE of a writable private mapping would copy every page (it breaks
+  // copy on write in advance), which is the cost of fresh memory this mapping is meant to avoid.
+  // Populated read-only, the pages are those of the page cache; made writable afterwards, a page
+  // is copied only when something writes to it.
+  void* at = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (at == MAP_FAILED) return file;
+  if (::mprotect(at, static_cast<std::size_t>(size), PROT_READ | PROT_WRITE) != 0) {
+    ::munmap(at, static_cast<std::size_t>(size));
+    return file;
+  }
+  file.data = static_cast<char*>(at);
+  file.size = static_cast<std::size_t>(size);
+  file.owner = std::shared_ptr<const void>(at, [size = file.size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+#else
+  (void)path;
+  (void)size;
+#endif
+  return file;
+}
+
+// A read-only streambuf over bytes in memory (the mapped file), for the archive; the loader moves
+// its position over the column bytes.
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(char* data, std::size_t size) { setg(data, data, data + size); }
+
+ protected:
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+    if ((which & std::ios_base::in) == 0) return pos_type(off_type(-1));
+    char* base = dir == std::ios_base::beg ? eback() : dir == std::ios_base::cur ? gptr() : egptr();
+    if (off < eback() - base || off > egptr() - base) return pos_type(off_type(-1));
+    setg(eback(), base + off, egptr());
+    return pos_type(gptr() - eback());
+  }
+  pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+    return seekoff(off_type(pos), std::ios_base::beg, which);
+  }
+};
+
+// Reads the binary form from `in` (positioned after the header): from the mapped file when
+// `file` holds a mapping (dataset columns then use their bytes in place, other columns are
+// copied), else from the file itself (every column copied). The checksums of the dataset
+// columns are verified in verify_checksums(), on two threads; those of the small columns (names,
+// result tables) at once, after the pending ones, so that the first damaged column in file order
+// is the one reported.
 class BinaryLoader {
  public:
-  BinaryLoader(std::istream& in, std::string path, std::uint64_t end)
-      : in_(in), ar_(in, boost::archive::no_header | boost::archive::no_codecvt), path_(std::move(path)), end_(end) {}
+  BinaryLoader(std::streambuf& in, const MappedFile& file, std::uint64_t alignment, std::string path, std::uint64_t end)
+      : in_(in),
+        ar_(in, boost::archive::no_header | boost::archive::no_codecvt),
+        file_(file),
+        alignment_(alignment),
+        path_(std::move(path)),
+        end_(end) {}
   static constexpr bool loading = true;
+
+  template <typename T>
+  void column(const char* name, DataColumn<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const Extent e = extent(name, sizeof(T));
+    if (file_.data != nullptr) {
+      v = detail::adopt_column(file_.owner, file_.data, file_.size, reinterpret_cast<T*>(file_.data + e.at),
+                               static_cast<std::size_t>(e.count));
+      in_.pubseekpos(static_cast<std::streamoff>(e.at + e.count * sizeof(T)), std::ios::in);
+    } else {
+      v.clear();
+      detail::reserve_huge(v, static_cast<std::size_t>(e.count));
+      v.resize(static_cast<std::size_t>(e.count));
+      if (e.count > 0) ar_.load_binary(v.data(), e.count * sizeof(T));
+    }
+    pending_.push_back({name, v.data(), v.size() * sizeof(T), e.sum});
+  }
+  void text(const char* name, DataColumn<char>& s) { column(name, s); }
   template <typename T>
   void column(const char* name, std::vector<T>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    const std::uint64_t count = length(name, sizeof(T));
-    std::uint64_t sum = 0;
-    ar_ >> sum;
-    v.clear();
-    detail::reserve_huge(v, count);
-    v.resize(count);
-    if (count > 0) ar_.load_binary(v.data(), count * sizeof(T));
-    if (checksum(v.data(), count * sizeof(T)) != sum) damaged(path_, std::string("column ") + name + " is corrupted (checksum)");
+    const Extent e = extent(name, sizeof(T));
+    v.assign(static_cast<std::size_t>(e.count), T{});
+    copy(v.data(), e, sizeof(T), name);
   }
   void text(const char* name, std::string& s) {
-    const std::uint64_t count = length(name, 1);
-    std::uint64_t sum = 0;
-    ar_ >> sum;
-    s.assign(count, '\0');
-    if (count > 0) ar_.load_binary(s.data(), count);
-    if (checksum(s.data(), count) != sum) damaged(path_, std::string("column ") + name + " is corrupted (checksum)");
+    const Extent e = extent(name, 1);
+    s.assign(static_cast<std::size_t>(e.count), '\0');
+    copy(s.data(), e, 1, name);
   }
   template <typename T>
   void scalar(const char*, T& v) {
     ar_ >> v;
   }
 
+  // Verifies the checksums of the columns read so far (not yet verified) and reports the first
+  // damaged one in file order.
+  void verify_checksums() {
+    std::uint64_t total = 0;
+    for (const Pending& p : pending_) total += p.bytes;
+    const unsigned threads = detail::resolve_threads(2, static_cast<std::size_t>(total), std::size_t{16} << 20);
+    // Each thread takes the columns that start in its share of the bytes, so that a few large
+    // columns spread over the threads.
+    std::vector<std::uint8_t> bad(pending_.size(), 0);
+    detail::run_threads(threads, [&](unsigned t) {
+      const auto [first, last] = detail::part_of(static_cast<std::size_t>(total), threads, t);
+      std::size_t start = 0;
+      for (std::size_t k = 0; k < pending_.size(); start += pending_[k].bytes, ++k) {
+        if (start < first || start >= last) continue;
+        bad[k] = checksum(pending_[k].data, pending_[k].bytes) != pending_[k].sum ? 1 : 0;
+      }
+    });
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+      if (bad[k] != 0) corrupted(pending_[k].name);
+    }
+    pending_.clear();
+  }
+
  private:
-  // The element count of a column, checked against the bytes left in the file.
-  std::uint64_t length(const char* name, std::size_t element) {
-    std::uint64_t count = 0;
-    ar_ >> count;
-    const auto at = static_cast<std::uint64_t>(in_.tellg());
-    const std::uint64_t left = at + 8 <= end_ ? end_ - at - 8 : 0;
-    if (count > left / element) {
-      damaged(path_, std::string("column ") + name + " claims " + std::to_string(count) + " values, more than the " +
+  // Where a column's bytes are: `count` elements at file offset `at`, with checksum `sum`.
+  struct Extent {
+    std::uint64_t count;
+    std::uint64_t sum;
+    std::uint64_t at;
+  };
+  // A column read but not yet verified.
+  struct Pending {
+    const char* name;
+    const void* data;
+    std::size_t bytes;
+    std::uint64_t sum;
+  };
+
+  // Reads a column's element count, checksum and padding (which must be zero bytes, as written),
+  // and checks the count against the bytes left in the file.
+  Extent extent(const char* name, std::size_t element) {
+    Extent e{};
+    ar_ >> e.count >> e.sum;
+    const auto after = static_cast<std::uint64_t>(in_.pubseekoff(0, std::ios::cur, std::ios::in));
+    const std::uint64_t pad = padding(after, alignment_);
+    char zeros[column_alignment] = {}, read[column_alignment] = {};
+    ar_.load_binary(read, pad);
+    if (std::memcmp(read, zeros, pad) != 0) {
+      verify_checksums();
+      damaged(path_, std::string("the padding before column ") + name + " is not zero (corrupted)");
+    }
+    e.at = after + pad;
+    const std::uint64_t left = end_ - e.at;
+    if (e.count > left / element) {
+      damaged(path_, std::string("column ") + name + " claims " + std::to_string(e.count) + " values, more than the " +
                          std::to_string(left) + " bytes left in the file (truncated or corrupted)");
     }
-    return count;
+    return e;
   }
-  std::istream& in_;
+  // Copies a small column (a name, a column of a result table) and verifies it at once, after
+  // the pending columns, which come before it in the file.
+  void copy(void* data, const Extent& e, std::size_t element, const char* name) {
+    const std::size_t bytes = static_cast<std::size_t>(e.count) * element;
+    if (bytes > 0) ar_.load_binary(data, bytes);
+    if (checksum(data, bytes) != e.sum) {
+      verify_checksums();
+      corrupted(name);
+    }
+  }
+  [[noreturn]] void corrupted(const char* name) const {
+    damaged(path_, std::string("column ") + name + " is corrupted (checksum)");
+  }
+
+  std::streambuf& in_;
   boost::archive::binary_iarchive ar_;
+  const MappedFile& file_;
+  std::uint64_t alignment_;
   std::string path_;
   std::uint64_t end_;
+  std::vector<Pending> pending_;
 };
 
 class XmlSaver {
  public:
   explicit XmlSaver(std::ostream& out) : ar_(out, boost::archive::no_codecvt) {}
   static constexpr bool loading = false;
-  template <typename T>
-  void column(const char* name, std::vector<T>& v) {
+  template <typename T, typename Allocator>
+  void column(const char* name, std::vector<T, Allocator>& v) {
     std::string text;
     for (std::size_t k = 0; k < v.size(); ++k) {
       if (k > 0) text += ' ';
@@ -276,8 +441,12 @@ class XmlSaver {
     }
     ar_ << boost::serialization::make_nvp(name, text);
   }
-  void column(const char*, std::vector<Slot>&) {}  // rebuilt when loading
+  void column(const char*, DataColumn<Slot>&) {}  // rebuilt when loading
   void text(const char* name, std::string& s) { ar_ << boost::serialization::make_nvp(name, s); }
+  void text(const char* name, DataColumn<char>& s) {
+    std::string chars(s.begin(), s.end());
+    text(name, chars);
+  }
   template <typename T>
   void scalar(const char* name, T& v) {
     ar_ << boost::serialization::make_nvp(name, v);
@@ -291,8 +460,8 @@ class XmlLoader {
  public:
   XmlLoader(std::istream& in, std::string path) : ar_(in, boost::archive::no_codecvt), path_(std::move(path)) {}
   static constexpr bool loading = true;
-  template <typename T>
-  void column(const char* name, std::vector<T>& v) {
+  template <typename T, typename Allocator>
+  void column(const char* name, std::vector<T, Allocator>& v) {
     std::string text;
     ar_ >> boost::serialization::make_nvp(name, text);
     v.clear();
@@ -308,8 +477,13 @@ class XmlLoader {
       at = space + 1;
     }
   }
-  void column(const char*, std::vector<Slot>&) {}
+  void column(const char*, DataColumn<Slot>&) {}
   void text(const char* name, std::string& s) { ar_ >> boost::serialization::make_nvp(name, s); }
+  void text(const char* name, DataColumn<char>& s) {
+    std::string chars;
+    text(name, chars);
+    s.assign(chars.begin(), chars.end());
+  }
   template <typename T>
   void scalar(const char* name, T& v) {
     ar_ >> boost::serialization::make_nvp(name, v);
@@ -492,7 +666,7 @@ class Validator {
 
   void pool(IdPool& p, const char* name, bool slots_given) {
     offsets(SnapshotAccess::offsets(p), SnapshotAccess::chars(p).size(), name);
-    std::vector<Slot>& slots = SnapshotAccess::slots(p);
+    DataColumn<Slot>& slots = SnapshotAccess::slots(p);
     if (p.size() == 0 && slots.empty()) {
       // An empty pool that never had an id: no hash table, as when it was saved.
     } else if (!slots_given || slots.empty()) {
@@ -534,26 +708,26 @@ class Validator {
   }
 
   template <typename T>
-  void size(const std::vector<T>& v, std::size_t rows, const char* name) const {
+  void size(const DataColumn<T>& v, std::size_t rows, const char* name) const {
     if (v.size() != rows) fail(std::string(name) + " has " + std::to_string(v.size()) + " rows, the table " + std::to_string(rows));
   }
 
   // Every reference is a row of its table (or no_index where the field is optional).
-  void refs(const std::vector<Index>& v, std::size_t target, bool optional, const char* name) const {
+  void refs(const DataColumn<Index>& v, std::size_t target, bool optional, const char* name) const {
     Index bad = 0;
     for (Index x : v) bad |= static_cast<Index>(x >= target && !(optional && x == no_index));
     if (bad != 0) fail(std::string(name) + " refers to a row that does not exist");
   }
 
   template <typename E>
-  void codes(const std::vector<E>& v, int last, const char* name) const {
+  void codes(const DataColumn<E>& v, int last, const char* name) const {
     for (E x : v) {
       if (static_cast<int>(x) < 0 || static_cast<int>(x) > last) fail(std::string(name) + " holds an unknown code");
     }
   }
 
   // Periods in their canonical form (a small cache: columns repeat few distinct periods).
-  void periods(const std::vector<Period>& v, const char* name) {
+  void periods(const DataColumn<Period>& v, const char* name) {
     std::array<std::uint32_t, 64> seen{};
     for (const Period& p : v) {
       const std::uint32_t key = p.key();
@@ -565,12 +739,12 @@ class Validator {
     }
   }
 
-  void acyclic(const std::vector<Index>& parent, const char* name) const {
+  void acyclic(const DataColumn<Index>& parent, const char* name) const {
     if (!detail::find_parent_cycles(parent).empty()) fail(std::string(name) + " links form a cycle");
   }
 
  private:
-  void offsets(const std::vector<std::uint64_t>& o, std::size_t chars, const char* name) const {
+  void offsets(const DataColumn<std::uint64_t>& o, std::size_t chars, const char* name) const {
     if (o.empty() || o.front() != 0 || o.back() != chars) fail(std::string(name) + ": string offsets do not cover the characters");
     for (std::size_t k = 1; k < o.size(); ++k) {
       if (o[k] < o[k - 1]) fail(std::string(name) + ": string offsets decrease");
@@ -806,14 +980,14 @@ bool is_snapshot(const std::string& path) noexcept {
   return std::memcmp(start, binary_magic, 8) == 0 || std::memcmp(start, "<?xml", 5) == 0;
 }
 
-Snapshot load_snapshot(const std::string& path, const SnapshotLimits& limits) {
+Snapshot load_snapshot(const std::string& path, const SnapshotLoadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(errc::IoError, SourceLocation{path, 0, 0}, std::string("cannot read: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);
   const auto file_bytes = static_cast<std::uint64_t>(in.tellg());
   in.seekg(0);
-  if (file_bytes > limits.max_file_bytes) {
-    damaged(path, std::to_string(file_bytes) + " bytes, more than the limit of " + std::to_string(limits.max_file_bytes));
+  if (file_bytes > options.max_file_bytes) {
+    damaged(path, std::to_string(file_bytes) + " bytes, more than the limit of " + std::to_string(options.max_file_bytes));
   }
   char header[header_bytes] = {};
   in.read(header, std::min<std::streamsize>(static_cast<std::streamsize>(file_bytes), header_bytes));
@@ -834,10 +1008,19 @@ Snapshot load_snapshot(const std::string& path, const SnapshotLimits& limits) {
         damaged(path, "the header says " + std::to_string(length) + " bytes, the file has " + std::to_string(file_bytes) +
                           (length > file_bytes ? " (truncated)" : ""));
       }
-      BinaryLoader loader(in, path, file_bytes);
+      // Version 1 did not align the columns: it is read by copying.
+      const MappedFile file = options.map_file && version >= 2 ? map_file(path, file_bytes) : MappedFile{};
+      std::optional<MemoryBuffer> mapped;
+      if (file.data != nullptr) mapped.emplace(file.data, file.size);
+      std::streambuf& bytes = mapped ? static_cast<std::streambuf&>(*mapped) : *in.rdbuf();
+      bytes.pubseekpos(header_bytes, std::ios::in);
+      BinaryLoader loader(bytes, file, version >= 2 ? column_alignment : 1, path, file_bytes);
       walk(loader, snapshot.dataset);
+      loader.verify_checksums();
       walk(loader, snapshot.results);
-      if (static_cast<std::uint64_t>(in.tellg()) != file_bytes) damaged(path, "bytes are left after the last column");
+      if (static_cast<std::uint64_t>(bytes.pubseekoff(0, std::ios::cur, std::ios::in)) != file_bytes) {
+        damaged(path, "bytes are left after the last column");
+      }
       validate(snapshot.dataset, path, true);
     } else if (std::memcmp(header, "<?xml", 5) == 0) {
       in.seekg(0);

@@ -2,6 +2,7 @@
 
 #include "dataset/graph.hpp"
 
+using kinerja::DataColumn;
 using kinerja::Index;
 using kinerja::no_index;
 using kinerja::detail::find_parent_cycles;
@@ -21,7 +22,7 @@ TEST_SUITE("dataset") {
   }
 
   TEST_CASE("a long chain is walked without recursion") {
-    std::vector<Index> parent(100000);
+    DataColumn<Index> parent(100000);
     parent[0] = no_index;
     for (Index i = 1; i < parent.size(); ++i) parent[i] = i - 1;
     CHECK(find_parent_cycles(parent).empty());

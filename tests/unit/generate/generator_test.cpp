@@ -45,10 +45,10 @@ GeneratorOptions options_for(std::size_t n, std::uint64_t seed = 1) {
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
 template <class T>
-bool same_column(const std::vector<T>& a, const std::vector<T>& b) {
+bool same_column(const DataColumn<T>& a, const DataColumn<T>& b) {
   return a == b;
 }
-bool same_column(const std::vector<double>& a, const std::vector<double>& b) {
+bool same_column(const DataColumn<double>& a, const DataColumn<double>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (!same(a[i], b[i])) return false;

@@ -1,8 +1,11 @@
-// Snapshots: round trips that are bit-identical, and damaged files that are refused.
+// Snapshots: round trips that are bit-identical, and damaged files that are refused, for both
+// ways of loading the binary form (the file mapped and used in place, or copied into memory).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -58,15 +61,95 @@ std::string scores_text(const kinerja::Dataset& d) {
   return s.str();
 }
 
-// Expects loading `path` to fail with a kinerja::error naming the path.
+kinerja::SnapshotLoadOptions load_mode(bool map_file) {
+  kinerja::SnapshotLoadOptions options;
+  options.map_file = map_file;
+  return options;
+}
+
+// Expects loading `path` to fail with a kinerja::error naming the path, in both load modes.
 void check_refused(const std::string& path, const char* what) {
   CAPTURE(what);
-  try {
-    (void)kinerja::load_snapshot(path);
-    FAIL("a damaged snapshot was loaded: " << what);
-  } catch (const kinerja::error& e) {
-    CHECK(std::string(e.what()).find(path) != std::string::npos);
+  for (bool map_file : {true, false}) {
+    CAPTURE(map_file);
+    try {
+      (void)kinerja::load_snapshot(path, load_mode(map_file));
+      FAIL("a damaged snapshot was loaded: " << what);
+    } catch (const kinerja::error& e) {
+      CHECK(std::string(e.what()).find(path) != std::string::npos);
+    }
   }
+}
+
+// The position of `column`'s bytes in `file` (a snapshot), found by their content.
+template <typename T>
+std::size_t find_column(const std::string& file, const kinerja::DataColumn<T>& column) {
+  return file.find(std::string(reinterpret_cast<const char*>(column.data()), column.size() * sizeof(T)));
+}
+
+// Calls check(name, data, bytes, mapped) for the storage of every column of a dataset that is
+// visible from outside (the private offsets and hash tables of the pools are loaded alike).
+template <typename Check>
+void each_column(const kinerja::Dataset& d, Check check) {
+  auto column = [&](const char* name, const auto& c) {
+    check(name, static_cast<const void*>(c.data()), c.size() * sizeof(c[0]), c.get_allocator().mapping() != nullptr);
+  };
+  auto chars = [&](const char* name, const auto& pool) {
+    if (pool.size() > 0) check(name, static_cast<const void*>(pool[0].data()), std::size_t{1}, true);
+  };
+  chars("units.ids", d.units.ids);
+  chars("units.name", d.units.name);
+  column("units.parent", d.units.parent);
+  column("units.agency", d.units.agency);
+  chars("employees.nips", d.employees.nips);
+  chars("employees.name", d.employees.name);
+  column("employees.unit", d.employees.unit);
+  column("employees.rater", d.employees.rater);
+  column("employees.status", d.employees.status);
+  column("employees.grade", d.employees.grade);
+  column("employees.position", d.employees.position);
+  const kinerja::IndicatorTable& i = d.indicators;
+  chars("indicators.ids", i.ids);
+  chars("indicators.name", i.name);
+  column("indicators.owner_type", i.owner_type);
+  column("indicators.owner", i.owner);
+  column("indicators.year", i.year);
+  column("indicators.rhk", i.rhk);
+  column("indicators.kind", i.kind);
+  column("indicators.aspect", i.aspect);
+  column("indicators.unit_of_measure", i.unit_of_measure);
+  column("indicators.polarity", i.polarity);
+  column("indicators.target", i.target);
+  column("indicators.target_upper", i.target_upper);
+  column("indicators.weight", i.weight);
+  column("indicators.accumulation", i.accumulation);
+  column("indicators.parent", i.parent);
+  column("indicators.target_is_max", i.target_is_max);
+  const kinerja::RealizationTable& r = d.realizations;
+  column("realizations.indicator", r.indicator);
+  column("realizations.period", r.period);
+  column("realizations.value", r.value);
+  column("realizations.index_offsets", r.offsets);
+  column("realizations.index_order", r.order);
+  column("realizations.in_period_order", r.in_period_order);
+  const kinerja::RatingTable& g = d.ratings;
+  for (const auto* c : {&g.employee, &g.rater}) column("ratings", *c);
+  column("ratings.period", g.period);
+  column("ratings.result", g.result);
+  column("ratings.behavior", g.behavior);
+  column("ratings.innovation", g.innovation);
+  const kinerja::FeedbackTable& f = d.feedback;
+  for (const auto* c : {&f.rater, &f.external_rater, &f.ratee, &f.aspect}) column("feedback", *c);
+  column("feedback.period", f.period);
+  column("feedback.source", f.source);
+  column("feedback.score", f.score);
+  column("org_ratings.unit", d.org_ratings.unit);
+  column("org_ratings.period", d.org_ratings.period);
+  column("org_ratings.predikat", d.org_ratings.predikat);
+  column("surveys.unit", d.surveys.unit);
+  column("surveys.period", d.surveys.period);
+  column("surveys.respondent", d.surveys.respondent);
+  column("surveys.answers", d.surveys.answers);
 }
 
 }  // namespace
@@ -76,12 +159,14 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const kinerja::Dataset& d = sample();
     const auto results = kinerja::score_tables(d, kinerja::score(d, 2025, kinerja::RulePack::for_year(2025)));
-    for (auto format : {kinerja::SnapshotFormat::Binary, kinerja::SnapshotFormat::Xml}) {
+    for (auto [format, map_file] : {std::pair{kinerja::SnapshotFormat::Binary, true}, std::pair{kinerja::SnapshotFormat::Binary, false},
+                                    std::pair{kinerja::SnapshotFormat::Xml, true}}) {
       CAPTURE(static_cast<int>(format));
+      CAPTURE(map_file);
       const std::string first = dir.file("first.kin"), second = dir.file("second.kin");
       kinerja::save_snapshot(first, d, results, format);
       CHECK(kinerja::is_snapshot(first));
-      const kinerja::Snapshot loaded = kinerja::load_snapshot(first);
+      const kinerja::Snapshot loaded = kinerja::load_snapshot(first, load_mode(map_file));
       // Saving what was loaded writes the same bytes.
       kinerja::save_snapshot(second, loaded.dataset, loaded.results, format);
       CHECK(read_bytes(first) == read_bytes(second));
@@ -101,6 +186,115 @@ TEST_SUITE("io") {
     }
     CHECK_FALSE(kinerja::is_snapshot(KIN_SOURCE_DIR "/data/sample/units.csv"));
     CHECK_FALSE(kinerja::is_snapshot(dir.file("missing.kin")));
+  }
+
+  TEST_CASE("a mapped binary snapshot: columns in place, aligned, and the file never changes") {
+    kin_test::TempDir dir;
+    const std::string path = dir.file("mapped.kin");
+    kinerja::save_snapshot(path, sample());
+    const std::string bytes = read_bytes(path);
+    kinerja::DataColumn<double> values;
+    kinerja::DataColumn<kinerja::Index> units;
+    {
+      kinerja::Snapshot loaded = kinerja::load_snapshot(path, load_mode(true));
+      kinerja::Dataset& d = loaded.dataset;
+#if defined(__linux__)
+      // Every non-empty column lies in the mapping, at an offset that is a multiple of 64 (the
+      // mapping starts on a page).
+      int columns = 0;
+      each_column(d, [&](const char* name, const void* data, std::size_t size, bool mapped) {
+        CAPTURE(name);
+        if (size == 0) return;
+        ++columns;
+        CHECK(mapped);
+        CHECK(reinterpret_cast<std::uintptr_t>(data) % 64 == 0);
+      });
+      CHECK(columns > 40);
+      CHECK(d.realizations.value.get_allocator().mapping() != nullptr);
+#endif
+      // Found in the file by their content, the columns start at multiples of 64 too.
+      for (std::size_t at : {find_column(bytes, d.realizations.value), find_column(bytes, d.indicators.target),
+                             find_column(bytes, d.employees.unit), find_column(bytes, d.feedback.score)}) {
+        REQUIRE(at != std::string::npos);
+        CHECK(at % 64 == 0);
+      }
+      // Writing in place and growing beyond the capacity change the dataset, not the file.
+      const double first = d.realizations.value[0];
+      d.realizations.value[0] = first + 1000.0;
+      CHECK(d.realizations.value[0] == first + 1000.0);
+      const std::size_t rows = d.ratings.employee.size();
+      d.ratings.employee.push_back(0);
+      CHECK(d.ratings.employee.size() == rows + 1);
+      CHECK(d.ratings.employee.get_allocator().mapping() != nullptr);  // moved to the heap, same allocator
+      CHECK(std::equal(sample().ratings.employee.begin(), sample().ratings.employee.end(), d.ratings.employee.begin()));
+      CHECK(read_bytes(path) == bytes);
+      d.realizations.value[0] = first;
+      // A copy is a heap column; clearing and resizing a mapped column gives zeroes again.
+      const kinerja::DataColumn<double> copy = d.indicators.target;
+      CHECK(copy.get_allocator().mapping() == nullptr);
+      CHECK(copy == sample().indicators.target);
+      kinerja::DataColumn<std::uint8_t>& answers = d.surveys.answers;
+      REQUIRE(answers.size() > 10);
+      answers.clear();
+      answers.resize(10);
+      CHECK(std::count(answers.begin(), answers.end(), 0) == 10);
+      // Columns moved out keep the mapping alive after the dataset is gone.
+      values = std::move(d.realizations.value);
+      units = std::move(d.employees.unit);
+    }
+    CHECK(std::equal(values.begin(), values.end(), sample().realizations.value.begin(), sample().realizations.value.end(),
+                     [](double a, double b) { return a == b || (a != a && b != b); }));
+    CHECK(units == sample().employees.unit);
+    CHECK(read_bytes(path) == bytes);
+    // Saving over a file that is still mapped writes a new file: the mapped columns keep the old
+    // contents.
+    kinerja::Dataset other = sample();
+    other.realizations.value.assign(other.realizations.value.size(), 1.0);
+    kinerja::save_snapshot(path, other);
+    CHECK(units == sample().employees.unit);
+    CHECK(std::equal(values.begin(), values.end(), sample().realizations.value.begin(), sample().realizations.value.end(),
+                     [](double a, double b) { return a == b || (a != a && b != b); }));
+  }
+
+  TEST_CASE("of several damaged columns, the first in the file is reported, in both load modes") {
+    kin_test::TempDir dir;
+    const std::string good = dir.file("good.kin"), bad = dir.file("bad.kin");
+    kinerja::save_snapshot(good, sample());
+    std::string bytes = read_bytes(good);
+    const std::size_t target = find_column(bytes, sample().indicators.target);
+    const std::size_t value = find_column(bytes, sample().realizations.value);
+    REQUIRE(target != std::string::npos);
+    REQUIRE(value != std::string::npos);
+    REQUIRE(target < value);
+    bytes[value + 3] = static_cast<char>(bytes[value + 3] ^ 0x10);
+    write_bytes(bad, bytes);
+    for (bool map_file : {true, false}) {
+      CHECK_THROWS_WITH_AS(kinerja::load_snapshot(bad, load_mode(map_file)),
+                           doctest::Contains("column realizations.value is corrupted"), kinerja::error);
+    }
+    bytes[target + 5] = static_cast<char>(bytes[target + 5] ^ 0x01);
+    write_bytes(bad, bytes);
+    for (bool map_file : {true, false}) {
+      CHECK_THROWS_WITH_AS(kinerja::load_snapshot(bad, load_mode(map_file)),
+                           doctest::Contains("column indicators.target is corrupted"), kinerja::error);
+    }
+    // Damage in the padding before a column (between its checksum and its bytes) is found too.
+    const std::string good_bytes = read_bytes(good);
+    int padded_columns = 0;
+    for (std::size_t at : {target, value}) {
+      const std::uint64_t count = at == target ? sample().indicators.target.size() : sample().realizations.value.size();
+      std::size_t pad = 0;
+      while (pad < 64 && std::memcmp(good_bytes.data() + at - pad - 16, &count, 8) != 0) ++pad;
+      REQUIRE(pad < 64);
+      if (pad == 0) continue;
+      ++padded_columns;
+      std::string padded = good_bytes;
+      padded[at - 1] = 'x';
+      write_bytes(bad, padded);
+      check_refused(bad, "damaged padding");
+      CHECK_THROWS_WITH_AS(kinerja::load_snapshot(bad), doctest::Contains("padding"), kinerja::error);
+    }
+    CHECK(padded_columns > 0);
   }
 
   TEST_CASE("truncated and corrupted binary snapshots are refused") {
@@ -152,7 +346,7 @@ TEST_SUITE("io") {
     write_bytes(bad, bytes);
     CHECK_THROWS_AS(kinerja::load_snapshot(bad), kinerja::error);
     // A limit below the file size.
-    kinerja::SnapshotLimits small;
+    kinerja::SnapshotLoadOptions small;
     small.max_file_bytes = 1000;
     CHECK_THROWS_WITH_AS(kinerja::load_snapshot(good, small), doctest::Contains("limit"), kinerja::error);
   }
