@@ -92,6 +92,7 @@ class KIN_CXX_API RowLines {
   struct Checkpoint {
     std::uint64_t row;
     std::uint32_t line;
+    std::uint32_t unused = 0;  // the padding, named so that a snapshot writes zero, not leftovers
   };
   DataColumn<Checkpoint> checkpoints_;
   std::size_t rows_ = 0;

@@ -125,6 +125,7 @@ class KIN_CXX_API Period {
   PeriodKind kind_ = PeriodKind::Year;
   std::uint8_t month_ = 1;  // first month of the period
   std::uint8_t day_ = 1;    // first day of the period
+  std::uint8_t unused_ = 0;  // the padding, named so that a snapshot writes zero, not leftovers
 };
 
 /// Days from the first day of `from` to the first day of `to` (negative if `to` is earlier).
