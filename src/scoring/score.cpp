@@ -137,8 +137,13 @@ struct IndicatorPass {
   IndicatorScores* out = nullptr;           // columns already sized
   detail::OwnerSums* owner_sums = nullptr;  // employees, then units
   std::size_t unit_sums_offset = 0;
-  detail::OwnerSums* parent_sums = nullptr;  // null when no indicator of the year has a parent
-  const Index* row_of = nullptr;             // indicator -> output row, with parent_sums
+  // The cascade roll-up, per output row of a parent (null when no indicator of the year has a
+  // parent): children counted (the output column), the sum of their included capaian (in the
+  // output column, divided at the end) and how many were included.
+  std::uint32_t* parent_children = nullptr;
+  double* parent_sum = nullptr;
+  std::uint32_t* parent_included = nullptr;
+  const Index* row_of = nullptr;  // indicator -> output row, with the roll-up
 
   template <typename RowOf>
   void run(std::size_t k0, std::size_t k1, RowOf row, bool sums) const {
@@ -230,17 +235,16 @@ struct IndicatorPass {
         ++a.equal_count;
       }
     }
-    if (parent_sums != nullptr) {
+    if (parent_children != nullptr) {
       // The children of a cascade belong to different owners, whose weights do not compare:
       // the roll-up is their plain mean.
       const Index parent = t.parent[i];
       if (parent != no_index && row_of[parent] != no_index) {
-        detail::OwnerSums& a = parent_sums[row_of[parent]];
-        ++a.counted;
+        const Index k = row_of[parent];
+        ++parent_children[k];
         if (ok || missing_is_zero) {
-          a.equal_sum += ok ? capped : 0.0;
-          ++a.equal_count;
-          if (ok) ++a.scored;
+          parent_sum[k] += ok ? capped : 0.0;
+          ++parent_included[k];
         }
       }
     }
@@ -335,15 +339,13 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   const bool numeric = rules.rule_set() != RuleSet::PermenPanRb6_2022;
   is.nilai.assign(numeric ? n : 0, nan);
   is.children.assign(any_parent ? n : 0, 0);
-  is.children_achievement.assign(any_parent ? n : 0, nan);
-  // One pass: year value, capaian, and the running weighted sums of the owner (step 3) and of
-  // the cascade parent, so every column is read once.
-  // Running sums per employee, unit and cascade parent, in the reused workspace.
-  const std::size_t ne_sums = d.employees.size(), nu_sums = d.units.size(), np_sums = any_parent ? n : 0;
-  out.workspace.assign(ne_sums + nu_sums + np_sums, detail::OwnerSums{});
+  is.children_achievement.assign(any_parent ? n : 0, 0.0);  // the sums, until divided below
+  std::vector<std::uint32_t> children_included(any_parent ? n : 0, 0);
+  // Running sums per employee and unit, in the reused workspace.
+  const std::size_t ne_sums = d.employees.size(), nu_sums = d.units.size();
+  out.workspace.assign(ne_sums + nu_sums, detail::OwnerSums{});
   detail::OwnerSums* by_employee = out.workspace.data();
   detail::OwnerSums* by_unit = by_employee + ne_sums;
-  detail::OwnerSums* by_parent = by_unit + nu_sums;
   std::vector<Index> row_of(any_parent ? ind.size() : 0, no_index);  // indicator -> row in `is`
   if (any_parent) {
     for (std::size_t k = 0; k < n; ++k) row_of[is.indicator[k]] = static_cast<Index>(k);
@@ -360,8 +362,12 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
   pass.out = &is;
   pass.owner_sums = by_employee;
   pass.unit_sums_offset = ne_sums;
-  pass.parent_sums = any_parent ? by_parent : nullptr;
-  pass.row_of = row_of.data();
+  if (any_parent) {
+    pass.parent_children = is.children.data();
+    pass.parent_sum = is.children_achievement.data();
+    pass.parent_included = children_included.data();
+    pass.row_of = row_of.data();
+  }
   // Indicators of one year usually form one block of rows: then the row is computed, not read.
   const Index first = n > 0 ? is.indicator[0] : 0;
   if (n > 0 && is.indicator[n - 1] - first == n - 1) {
@@ -370,9 +376,8 @@ void score_into(const Dataset& d, int year, const RulePack& rules, ScoreResult& 
     const Index* rows = is.indicator.data();
     pass.run_all(n, [rows](std::size_t k) { return rows[k]; }, threads);
   }
-  for (std::size_t k = 0; k < np_sums; ++k) {
-    is.children[k] = by_parent[k].counted;
-    is.children_achievement[k] = aggregate_value(by_parent[k]);
+  for (std::size_t k = 0; k < children_included.size(); ++k) {
+    is.children_achievement[k] = children_included[k] > 0 ? is.children_achievement[k] / children_included[k] : nan;
   }
   // An owner that gives weights to some indicators and not to others: the others count 0.
   bool any_mixed = false;
