@@ -8,7 +8,8 @@
 //   3. the same computation written in pandas as an analyst would (groupby + agg, np.select for
 //      polarity and accumulation, a weighted groupby per owner), on the same numbers, which are
 //      handed over through binary files; only pandas' computation is timed.
-// The two results are compared (the mean result score must agree). --csv FILE appends the rows
+// The two results are compared (the mean result score must agree). kinerja runs on --threads N
+// (default 0: all cores; the result is the same for any count). --csv FILE appends the rows
 // of a first call and of a call with buffers reused, each against the same pandas run.
 #include <chrono>
 #include <cmath>
@@ -34,6 +35,7 @@ double seconds_since(Clock::time_point t0) { return std::chrono::duration<double
 struct Options {
   std::size_t employees = 1000000;
   int repeat = 3;
+  unsigned threads = 0;  // of score_into; 0: one per core
   bool baseline = true;
   std::string dir = "kinerja-bench-score";
 };
@@ -162,9 +164,10 @@ int main(int argc, char** argv) {
     if (a == "--employees") o.employees = std::stoul(value());
     else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
     else if (a == "--dir") o.dir = value();
+    else if (a == "--threads") o.threads = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--no-baselines") o.baseline = false;
     else {
-      std::cerr << "usage: bench_score [--employees N] [--repeat N] [--dir DIR] [--no-baselines]\n"
+      std::cerr << "usage: bench_score [--employees N] [--repeat N] [--threads N] [--dir DIR] [--no-baselines]\n"
                    "                   [--csv FILE] [--size-label LABEL] [--size-employees N]\n";
       return a == "--help" ? 0 : 2;
     }
@@ -176,7 +179,8 @@ int main(int argc, char** argv) {
   std::cout << "kinerja scoring benchmark\n"
             << "  machine: " << kin_bench::describe_machine() << "\n"
             << "  data: " << o.employees << " employees, " << n << " indicators, " << d.realizations.size()
-            << " monthly realisations, in memory (best of " << o.repeat << ", one core)\n\n";
+            << " monthly realisations, in memory (best of " << o.repeat << ", "
+            << (o.threads == 0 ? std::string("all cores") : std::to_string(o.threads) + " thread(s)") << ")\n\n";
 
   auto t0 = Clock::now();
   d.realizations.build_index(n);
@@ -188,7 +192,7 @@ int main(int argc, char** argv) {
   kinerja::ScoreResult result;
   for (int rep = 0; rep < o.repeat; ++rep) {
     t0 = Clock::now();
-    kinerja::score_into(d, 2025, rules, result);
+    kinerja::score_into(d, 2025, rules, result, kinerja::Threads{o.threads});
     const double s = seconds_since(t0);
     if (rep == 0) first = s;
     best = std::min(best, s);
