@@ -41,8 +41,8 @@ struct TableSource {
 struct UnitTable {
   IdPool ids;                  ///< unit_id -> row
   TextColumn name;
-  DataColumn<Index> parent;   ///< row of parent_id, no_index for a root
-  DataColumn<Index> agency;   ///< row in `agencies`, no_index if empty
+  DataColumn<Index> parent;    ///< row of parent_id, no_index for a root
+  DataColumn<Index> agency;    ///< row in `agencies`, no_index if empty
   IdPool agencies;             ///< agency_id values
   TableSource source;
   std::size_t size() const noexcept { return parent.size(); }
@@ -52,11 +52,11 @@ struct UnitTable {
 struct EmployeeTable {
   IdPool nips;                        ///< nip (18 digits) -> row
   TextColumn name;
-  DataColumn<Index> unit;            ///< row in UnitTable
-  DataColumn<Index> rater;           ///< row of the Pejabat Penilai, no_index if none
+  DataColumn<Index> unit;             ///< row in UnitTable
+  DataColumn<Index> rater;            ///< row of the Pejabat Penilai, no_index if none
   DataColumn<EmploymentStatus> status;
-  DataColumn<Grade> grade;           ///< empty Grade if not given
-  DataColumn<Position> position;     ///< Position::Unknown if not given
+  DataColumn<Grade> grade;            ///< empty Grade if not given
+  DataColumn<Position> position;      ///< Position::Unknown if not given
   TableSource source;
   std::size_t size() const noexcept { return unit.size(); }
 };
@@ -65,21 +65,21 @@ struct EmployeeTable {
 struct IndicatorTable {
   IdPool ids;                          ///< indicator_id -> row
   DataColumn<OwnerType> owner_type;
-  DataColumn<Index> owner;            ///< row in UnitTable or EmployeeTable, per owner_type
+  DataColumn<Index> owner;             ///< row in UnitTable or EmployeeTable, per owner_type
   DataColumn<std::int16_t> year;
   TextColumn name;
-  DataColumn<Index> rhk;              ///< row in `rhks`, no_index if empty
+  DataColumn<Index> rhk;               ///< row in `rhks`, no_index if empty
   IdPool rhks;                         ///< rhk_id values
   DataColumn<IndicatorKind> kind;
   DataColumn<Aspect> aspect;
-  DataColumn<Index> unit_of_measure;  ///< row in `units_of_measure`, no_index if empty
+  DataColumn<Index> unit_of_measure;   ///< row in `units_of_measure`, no_index if empty
   IdPool units_of_measure;
   DataColumn<Polarity> polarity;
   DataColumn<double> target;
-  DataColumn<double> target_upper;    ///< NaN unless the polarity has a target range
-  DataColumn<double> weight;          ///< NaN if empty (equal weights within the owner-year)
+  DataColumn<double> target_upper;     ///< NaN unless the polarity has a target range
+  DataColumn<double> weight;           ///< NaN if empty (equal weights within the owner-year)
   DataColumn<Accumulation> accumulation;
-  DataColumn<Index> parent;           ///< cascading parent (intervensi), no_index if none
+  DataColumn<Index> parent;            ///< cascading parent (intervensi), no_index if none
   DataColumn<std::uint8_t> target_is_max;
   TableSource source;
   std::size_t size() const noexcept { return owner.size(); }
@@ -116,8 +116,8 @@ struct RatingTable {
   DataColumn<Period> period;
   DataColumn<Rating> result;
   DataColumn<Rating> behavior;
-  DataColumn<Index> rater;                 ///< no_index if not given
-  DataColumn<std::uint8_t> innovation;     ///< 1 if the employee created a new idea or method
+  DataColumn<Index> rater;                  ///< no_index if not given
+  DataColumn<std::uint8_t> innovation;      ///< 1 if the employee created a new idea or method
   TableSource source;
   std::size_t size() const noexcept { return employee.size(); }
 };
@@ -128,12 +128,12 @@ struct FeedbackTable {
   /// Row in EmployeeTable; no_index for a rater outside the dataset (allowed only for the
   /// `public` source, whose raters are citizens; see `external_rater`).
   DataColumn<Index> rater;
-  DataColumn<Index> external_rater;        ///< row in `external_raters`, or no_index
+  DataColumn<Index> external_rater;         ///< row in `external_raters`, or no_index
   IdPool external_raters;
   DataColumn<Index> ratee;
   DataColumn<FeedbackSource> source;
   DataColumn<double> score;
-  DataColumn<Index> aspect;                ///< row in `aspects`, no_index if empty
+  DataColumn<Index> aspect;                 ///< row in `aspects`, no_index if empty
   IdPool aspects;
   TableSource source_file;
   std::size_t size() const noexcept { return ratee.size(); }
@@ -153,7 +153,7 @@ struct SurveyTable {
   static constexpr int unsur_count = 9;
   DataColumn<Index> unit;
   DataColumn<Period> period;
-  DataColumn<Index> respondent;            ///< row in `respondents`
+  DataColumn<Index> respondent;             ///< row in `respondents`
   IdPool respondents;
   /// answers[row * 9 + u] in 1..4, 0 when not answered.
   DataColumn<std::uint8_t> answers;
