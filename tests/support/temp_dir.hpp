@@ -1,12 +1,22 @@
-// A scratch folder for tests that write dataset files; removed when the object goes away.
+// A scratch folder for tests that write dataset files, removed when the object goes away, and
+// reading a file back.
 #pragma once
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 namespace kin_test {
+
+/// The bytes of a file ("" when it cannot be read).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 class TempDir {
  public:

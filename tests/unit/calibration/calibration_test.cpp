@@ -28,13 +28,6 @@ const kinerja::Dataset& sample() {
   return d;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A team of five under one head; the head and two peers score everyone on two aspects.
 // NIPs: head H, staff S1..S4 (valid PNS NIPs).
 const char* const head = "197001012000031001";
@@ -172,7 +165,7 @@ TEST_SUITE("calibration") {
     const auto files = kinerja::write_calibration_tables(d, r, out.path());
     CHECK(files.size() == 4);
     for (const std::string& f : files) {
-      const std::string text = read_file(f);
+      const std::string text = kin_test::read_file(f);
       CAPTURE(f);
       CHECK(text.find("nan") == std::string::npos);
       CHECK(text.find("inf") == std::string::npos);
@@ -251,7 +244,7 @@ TEST_SUITE("calibration") {
         {"rater_flags.csv", "rater_nip,unit_id,period,flag,statistic,threshold,partner_nip,detail"}};
     for (const auto& h : headers) {
       CAPTURE(h[0]);
-      const std::string content = read_file(dir.file(h[0]));
+      const std::string content = kin_test::read_file(dir.file(h[0]));
       CHECK(content.rfind(h[1], 0) == 0);
       CHECK(content.find("nan") == std::string::npos);
     }

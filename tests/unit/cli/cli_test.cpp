@@ -175,12 +175,9 @@ TEST_SUITE("cli") {
       for (const auto& entry : std::filesystem::directory_iterator(one.path())) {
         const std::string name = entry.path().filename().string();
         CAPTURE(name);
-        std::ifstream x(entry.path()), y(three.file(name));
-        std::stringstream xs, ys;
-        xs << x.rdbuf();
-        ys << y.rdbuf();
-        CHECK(xs.str() == ys.str());
-        CHECK_FALSE(xs.str().empty());
+        const std::string written = kin_test::read_file(entry.path().string());
+        CHECK(kin_test::read_file(three.file(name)) == written);
+        CHECK_FALSE(written.empty());
         ++files;
       }
       CHECK(files > 0);

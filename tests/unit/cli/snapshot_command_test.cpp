@@ -24,13 +24,6 @@ Outcome kinerja_command(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 }  // namespace
 
 TEST_SUITE("cli") {
@@ -52,7 +45,7 @@ TEST_SUITE("cli") {
                            "--quiet"});
       REQUIRE(r.code == 0);
       for (const char* name : {"/indicator_scores.csv", "/employee_scores.csv", "/unit_scores.csv"}) {
-        CHECK(contents(dir.file("from-snapshot") + name) == contents(dir.file("from-folder") + name));
+        CHECK(kin_test::read_file(dir.file("from-snapshot") + name) == kin_test::read_file(dir.file("from-folder") + name));
       }
       r = kinerja_command({"validate", source});
       CHECK(r.code == 0);
@@ -73,14 +66,14 @@ TEST_SUITE("cli") {
                 .code == 0);
     REQUIRE(kinerja_command({"score", file, "--year", "2025", "--out", dir.file("a"), "--quiet"}).code == 0);
     REQUIRE(kinerja_command({"score", dir.file("folder"), "--year", "2025", "--out", dir.file("b"), "--quiet"}).code == 0);
-    CHECK(contents(dir.file("a") + "/employee_scores.csv") == contents(dir.file("b") + "/employee_scores.csv"));
+    CHECK(kin_test::read_file(dir.file("a") + "/employee_scores.csv") == kin_test::read_file(dir.file("b") + "/employee_scores.csv"));
   }
 
   TEST_CASE("a damaged snapshot exits 1 with the reason and writes nothing") {
     kin_test::TempDir dir;
     const std::string file = dir.file("sample.kin"), cut = dir.file("cut.kin");
     REQUIRE(kinerja_command({"snapshot", KIN_SOURCE_DIR "/data/sample", file, "--quiet"}).code == 0);
-    const std::string bytes = contents(file);
+    const std::string bytes = kin_test::read_file(file);
     std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 3);
     Outcome r = kinerja_command({"trend", cut, "--level", "unit", "--out", dir.file("out")});
     CHECK(r.code == 1);

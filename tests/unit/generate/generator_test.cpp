@@ -27,13 +27,6 @@ namespace {
 const char* const file_names[] = {"units.csv",   "employees.csv", "indicators.csv",  "realizations.csv",
                                   "ratings.csv", "feedback.csv",  "org_ratings.csv", "surveys.csv"};
 
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 GeneratorOptions options_for(std::size_t n, std::uint64_t seed = 1) {
   GeneratorOptions o;
   o.employees = n;
@@ -97,10 +90,10 @@ TEST_SUITE("generate") {
     bool any_difference = false;
     for (const char* f : file_names) {
       CAPTURE(f);
-      const std::string x = contents(a.file(f));
+      const std::string x = kin_test::read_file(a.file(f));
       CHECK(x.size() > 0);
-      CHECK(x == contents(b.file(f)));
-      any_difference |= x != contents(c.file(f));
+      CHECK(x == kin_test::read_file(b.file(f)));
+      any_difference |= x != kin_test::read_file(c.file(f));
     }
     CHECK(any_difference);
   }
@@ -430,7 +423,7 @@ TEST_SUITE("generate") {
     CHECK(kinerja_cli::run_cli({"generate", "--employees", "120", "--seed", "3", "--out", folder}, io) == 0);
     CHECK(out.str().find("employees.csv") != std::string::npos);
     CHECK(err.str().empty());
-    CHECK(contents(folder + "/employees.csv").size() > 0);
+    CHECK(kin_test::read_file(folder + "/employees.csv").size() > 0);
 
     std::ostringstream out2, err2;
     kinerja_cli::Streams io2{out2, err2};

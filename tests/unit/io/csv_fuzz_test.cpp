@@ -12,13 +12,6 @@
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Loads a dataset and checks the shape of every problem.
 void load_and_check(const std::string& folder, std::size_t& problems_seen) {
   kinerja::Diagnostics diags(100);
@@ -63,14 +56,14 @@ TEST_SUITE("io") {
     std::size_t problems = 0;
     for (const char* name : sample_files) {
       CAPTURE(name);
-      const std::string full = read_file(sample + name);
+      const std::string full = kin_test::read_file(sample + name);
       REQUIRE(full.size() > 100);
       // Cut at a spread of positions, including inside the header and mid-field.
       for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{17}, full.size() / 7,
                               full.size() / 3, full.size() / 2, full.size() - 3}) {
         kin_test::TempDir dir;
         for (const char* other : sample_files) {
-          const std::string content = read_file(sample + other);
+          const std::string content = kin_test::read_file(sample + other);
           dir.write(other, std::string(other) == name ? content.substr(0, cut) : content);
         }
         load_and_check(dir.path(), problems);
@@ -84,7 +77,7 @@ TEST_SUITE("io") {
     std::mt19937 rng(11);
     std::size_t problems = 0;
     std::vector<std::string> originals;
-    for (const char* name : sample_files) originals.push_back(read_file(sample + name));
+    for (const char* name : sample_files) originals.push_back(kin_test::read_file(sample + name));
     for (int round = 0; round < 30; ++round) {
       kin_test::TempDir dir;
       for (std::size_t f = 0; f < originals.size(); ++f) {

@@ -12,15 +12,6 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
-
 TEST_SUITE("io") {
   TEST_CASE("output files appear only when the whole set is committed") {
     kin_test::TempDir dir;
@@ -40,14 +31,14 @@ TEST_SUITE("io") {
       const auto paths = files.commit();
       CHECK(paths.size() == 2);
     }
-    CHECK(slurp(out + "/a.csv") == "x\n1\n");
-    CHECK(slurp(out + "/b.csv") == "y\n2\n");
+    CHECK(kin_test::read_file(out + "/a.csv") == "x\n1\n");
+    CHECK(kin_test::read_file(out + "/b.csv") == "y\n2\n");
     {
       // A later failed run leaves the previous results untouched.
       kinerja::detail::OutputSet files(out);
       files.open("a.csv") << "partial";
     }
-    CHECK(slurp(out + "/a.csv") == "x\n1\n");
+    CHECK(kin_test::read_file(out + "/a.csv") == "x\n1\n");
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++entries;
     CHECK(entries == 2);

@@ -23,13 +23,6 @@
 
 namespace {
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
@@ -170,7 +163,7 @@ TEST_SUITE("io") {
       const kinerja::Snapshot loaded = kinerja::load_snapshot(first, load_mode(map_file));
       // Saving what was loaded writes the same bytes.
       kinerja::save_snapshot(second, loaded.dataset, loaded.results, format);
-      CHECK(read_bytes(first) == read_bytes(second));
+      CHECK(kin_test::read_file(first) == kin_test::read_file(second));
       // The loaded dataset is the same dataset: same rows, same ids, same analyses.
       CHECK(loaded.dataset.employees.size() == d.employees.size());
       CHECK(loaded.dataset.realizations.size() == d.realizations.size());
@@ -198,13 +191,13 @@ TEST_SUITE("io") {
     options.employees = 40;
     options.seed = 3;
     kinerja::save_snapshot(dir.file("now.xml"), kinerja::generate_dataset(options), {}, kinerja::SnapshotFormat::Xml);
-    const std::string expected = read_bytes(dir.file("now.xml"));
+    const std::string expected = kin_test::read_file(dir.file("now.xml"));
     for (bool map_file : {true, false}) {
       CAPTURE(map_file);
       const kinerja::Snapshot old = kinerja::load_snapshot(KIN_TEST_DATA_DIR "/snapshot/gen40-v1.kin", load_mode(map_file));
       CHECK(old.dataset.employees.size() == 40);
       kinerja::save_snapshot(dir.file("old.xml"), old.dataset, old.results, kinerja::SnapshotFormat::Xml);
-      CHECK(read_bytes(dir.file("old.xml")) == expected);
+      CHECK(kin_test::read_file(dir.file("old.xml")) == expected);
     }
   }
 
@@ -219,7 +212,7 @@ TEST_SUITE("io") {
       REQUIRE_FALSE(diags.has_errors());
       const std::string path = dir.file("round" + std::to_string(round) + ".kin");
       kinerja::save_snapshot(path, d);
-      files.push_back(read_bytes(path));
+      files.push_back(kin_test::read_file(path));
     }
     CHECK(files[0] == files[1]);
   }
@@ -228,7 +221,7 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const std::string path = dir.file("mapped.kin");
     kinerja::save_snapshot(path, sample());
-    const std::string bytes = read_bytes(path);
+    const std::string bytes = kin_test::read_file(path);
     kinerja::DataColumn<double> values;
     kinerja::DataColumn<kinerja::Index> units;
     {
@@ -263,7 +256,7 @@ TEST_SUITE("io") {
       CHECK(d.ratings.employee.size() == rows + 1);
       CHECK(d.ratings.employee.get_allocator().mapping() != nullptr);  // moved to the heap, same allocator
       CHECK(std::equal(sample().ratings.employee.begin(), sample().ratings.employee.end(), d.ratings.employee.begin()));
-      CHECK(read_bytes(path) == bytes);
+      CHECK(kin_test::read_file(path) == bytes);
       d.realizations.value[0] = first;
       // A copy is a heap column; clearing and resizing a mapped column gives zeroes again.
       const kinerja::DataColumn<double> copy = d.indicators.target;
@@ -281,7 +274,7 @@ TEST_SUITE("io") {
     CHECK(std::equal(values.begin(), values.end(), sample().realizations.value.begin(), sample().realizations.value.end(),
                      [](double a, double b) { return a == b || (a != a && b != b); }));
     CHECK(units == sample().employees.unit);
-    CHECK(read_bytes(path) == bytes);
+    CHECK(kin_test::read_file(path) == bytes);
     // Saving over a file that is still mapped writes a new file: the mapped columns keep the old
     // contents.
     kinerja::Dataset other = sample();
@@ -296,7 +289,7 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const std::string good = dir.file("good.kin"), bad = dir.file("bad.kin");
     kinerja::save_snapshot(good, sample());
-    std::string bytes = read_bytes(good);
+    std::string bytes = kin_test::read_file(good);
     const std::size_t target = find_column(bytes, sample().indicators.target);
     const std::size_t value = find_column(bytes, sample().realizations.value);
     REQUIRE(target != std::string::npos);
@@ -315,7 +308,7 @@ TEST_SUITE("io") {
                            doctest::Contains("column indicators.target is corrupted"), kinerja::error);
     }
     // Damage in the padding before a column (between its checksum and its bytes) is found too.
-    const std::string good_bytes = read_bytes(good);
+    const std::string good_bytes = kin_test::read_file(good);
     int padded_columns = 0;
     for (std::size_t at : {target, value}) {
       const std::uint64_t count = at == target ? sample().indicators.target.size() : sample().realizations.value.size();
@@ -337,7 +330,7 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const std::string good = dir.file("good.kin"), bad = dir.file("bad.kin");
     kinerja::save_snapshot(good, sample());
-    const std::string bytes = read_bytes(good);
+    const std::string bytes = kin_test::read_file(good);
     REQUIRE(bytes.size() > 100000);
     // Cut at every kind of place: inside the header, at column boundaries, in the middle.
     std::mt19937_64 random(3);
@@ -376,7 +369,7 @@ TEST_SUITE("io") {
     // refused either way (the XML test below checks the message of a newer version).
     const std::string good = dir.file("good.kin");
     kinerja::save_snapshot(good, sample());
-    std::string bytes = read_bytes(good);
+    std::string bytes = kin_test::read_file(good);
     const std::uint32_t future = kinerja::snapshot_format_version + 1;
     std::memcpy(bytes.data() + 8, &future, 4);
     write_bytes(bad, bytes);
@@ -391,7 +384,7 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const std::string good = dir.file("good.xml"), bad = dir.file("bad.xml");
     kinerja::save_snapshot(good, sample(), {}, kinerja::SnapshotFormat::Xml);
-    const std::string xml = read_bytes(good);
+    const std::string xml = kin_test::read_file(good);
     std::mt19937_64 random(11);
     int refused = 0;
     for (int k = 0; k < 40; ++k) {
@@ -419,7 +412,7 @@ TEST_SUITE("io") {
     kin_test::TempDir dir;
     const std::string good = dir.file("good.xml"), bad = dir.file("bad.xml");
     kinerja::save_snapshot(good, sample(), {}, kinerja::SnapshotFormat::Xml);
-    const std::string xml = read_bytes(good);
+    const std::string xml = kin_test::read_file(good);
     auto replace_column = [&](const std::string& name, const std::string& values) {
       const std::string open = "<" + name + ">", close = "</" + name + ">";
       const std::size_t a = xml.find(open), b = xml.find(close);

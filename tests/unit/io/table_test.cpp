@@ -45,13 +45,6 @@ std::string as_csv(const kinerja::Table& t) {
   return text.str();
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Every table equals the file of the same name written by the writer.
 void check_same(const std::vector<kinerja::Table>& tables, const std::vector<std::string>& files) {
   REQUIRE(tables.size() == files.size());
@@ -59,7 +52,7 @@ void check_same(const std::vector<kinerja::Table>& tables, const std::vector<std
     CAPTURE(tables[k].name);
     CHECK(files[k].size() > tables[k].name.size());
     CHECK(files[k].find(tables[k].name + ".csv") != std::string::npos);
-    CHECK(as_csv(tables[k]) == read_file(files[k]));
+    CHECK(as_csv(tables[k]) == kin_test::read_file(files[k]));
     for (const kinerja::Column& c : tables[k].columns) CHECK(c.size() == tables[k].rows);
   }
 }
